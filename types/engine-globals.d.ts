@@ -1,6 +1,6 @@
-// WHATWG Encoding for the engine project, which has no DOM or Node globals. TextEncoder and
-// TextDecoder exist, and behave the same, in all three engine hosts (page worker, Vitest, the CLI),
-// and they are deterministic, so the engine may use them.
+// The few host globals the engine project may use although they are not ECMAScript: they exist and
+// behave the same in all three engine hosts (the page's worker, Vitest, the CLI), and they are
+// deterministic. Anything else (timers, clocks, DOM, Node) stays out of src/engine.
 
 interface TextEncoder {
   readonly encoding: string;
@@ -16,3 +16,6 @@ declare const TextDecoder: {
   prototype: TextDecoder;
   new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder;
 };
+
+/** HTML structured clone: a deep copy of plain data (objects, arrays, Maps, Sets, Dates…). */
+declare function structuredClone<T>(value: T): T;
