@@ -1,0 +1,46 @@
+// Playwright: end-to-end specs in e2e/ against the production build served by `vite preview`
+// (the gate builds first). Uses Debian's Chromium when it is installed, since Playwright cannot
+// download its own browsers here; elsewhere Playwright's own Chromium.
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const systemChromium = '/usr/bin/chromium';
+const port = Number(process.env.KUBEPLAY_E2E_PORT ?? 4173);
+
+/** Where the JSON report goes; scripts/gate.mjs reads it to count tests. */
+export const jsonReportFile = '.gate/playwright.json';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list'], ['json', { outputFile: jsonReportFile }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: existsSync(systemChromium)
+      ? {
+          executablePath: systemChromium,
+          // Without the network switches Chromium keeps calling home on a closed network.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        }
+      : {},
+  },
+  webServer: {
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
