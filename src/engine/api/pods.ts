@@ -1,0 +1,106 @@
+// Pod helpers shared by controllers, printers and the view: copy-on-write updates, conditions,
+// readiness, and kubectl's STATUS column (printPod, reference B.4).
+import type { ContainerStatus, Pod, PodCondition } from './types';
+
+/** A copy of the pod deep enough that mutating status, labels or conditions leaves the original alone. */
+export function clonePod(p: Pod): Pod {
+  return {
+    ...p,
+    metadata: {
+      ...p.metadata,
+      ...(p.metadata.labels ? { labels: { ...p.metadata.labels } } : {}),
+      ...(p.metadata.annotations ? { annotations: { ...p.metadata.annotations } } : {}),
+    },
+    spec: { ...p.spec },
+    status: {
+      ...p.status,
+      conditions: p.status.conditions.map((c) => ({ ...c })),
+      ...(p.status.containerStatuses
+        ? { containerStatuses: p.status.containerStatuses.map(cloneContainerStatus) }
+        : {}),
+    },
+  };
+}
+
+function cloneContainerStatus(s: ContainerStatus): ContainerStatus {
+  return { ...s, state: { ...s.state }, lastState: { ...s.lastState } };
+}
+
+/** Sets a pod condition, keeping lastTransitionTime when the status does not change. */
+export function setPodCondition(
+  pod: Pod,
+  type: PodCondition['type'],
+  status: PodCondition['status'],
+  now: number,
+  reason?: string,
+): void {
+  const existing = pod.status.conditions.find((c) => c.type === type);
+  if (existing) {
+    if (existing.status !== status) existing.lastTransitionTime = now;
+    existing.status = status;
+    if (reason) existing.reason = reason;
+    else delete existing.reason;
+    return;
+  }
+  const c: PodCondition = { type, status, lastTransitionTime: now };
+  if (reason) c.reason = reason;
+  pod.status.conditions.push(c);
+}
+
+/** The pod's Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** When the Ready condition last turned True, or null. */
+export function podReadySince(pod: Pod): number | null {
+  const c = pod.status.conditions.find((x) => x.type === 'Ready');
+  return c && c.status === 'True' ? c.lastTransitionTime : null;
+}
+
+/** Ready for at least minReadySeconds (IsPodAvailable). */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const since = podReadySince(pod);
+  return since !== null && (minReadySeconds === 0 || since + minReadySeconds * 1000 <= now);
+}
+
+/** Phase Succeeded or Failed. */
+export function isPodTerminal(pod: Pod): boolean {
+  return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
+}
+
+/** kubectl's STATUS column for a pod (printPod). */
+export function podStatusText(pod: Pod): string {
+  let reason: string = pod.status.reason ?? pod.status.phase;
+  let hasRunning = false;
+  const statuses = pod.status.containerStatuses ?? [];
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    const s = statuses[i];
+    if (!s) continue;
+    if (s.state.waiting?.reason) reason = s.state.waiting.reason;
+    else if (s.state.terminated?.reason) reason = s.state.terminated.reason;
+    else if (s.state.terminated) {
+      const t = s.state.terminated;
+      reason = t.exitCode === 0 ? 'Completed' : `ExitCode:${t.exitCode}`;
+    } else if (s.state.running && s.ready) hasRunning = true;
+    else if (s.state.running) hasRunning = true;
+  }
+  if (reason === 'Completed' && hasRunning) reason = isPodReady(pod) ? 'Running' : 'NotReady';
+  if (pod.metadata.deletionTimestamp !== undefined) {
+    if (pod.status.reason === 'NodeLost') return 'Unknown';
+    if (!isPodTerminal(pod)) return 'Terminating';
+  }
+  return reason;
+}
+
+/** kubectl's READY column: ready containers / containers. */
+export function podReadyText(pod: Pod): string {
+  const statuses = pod.status.containerStatuses ?? [];
+  const ready = statuses.filter((s) => s.ready).length;
+  return `${ready}/${pod.spec.containers.length}`;
+}
+
+/** Sum of the containers' restart counts. */
+export function podRestarts(pod: Pod): number {
+  return (pod.status.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0);
+}

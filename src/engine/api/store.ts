@@ -1,0 +1,160 @@
+// The object store (the API server's etcd): objects by kind and namespace/name, resource versions,
+// and the indexes the controllers need (pods by owner, by node, by IP; services by selector label).
+import type { KubeKind, KubeObject, Pod, Service } from './types';
+
+type ByKind = { [K in KubeKind]: Extract<KubeObject, { kind: K }> };
+
+/** A change notification: the object before and after (undefined when created or deleted). */
+export interface StoreChange<K extends KubeKind = KubeKind> {
+  kind: K;
+  key: string;
+  old: ByKind[K] | undefined;
+  obj: ByKind[K] | undefined;
+}
+
+/** `namespace/name`, or `name` for cluster-scoped kinds. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** Indexed storage of every API object. Listeners hear every change, synchronously. */
+export class ObjectStore {
+  private maps = new Map<KubeKind, Map<string, KubeObject>>();
+  private rv = 1;
+  private uidCounter = 0;
+  readonly podsByOwner = new Map<string, Set<string>>();
+  readonly podsByNode = new Map<string, Set<string>>();
+  readonly podByIP = new Map<string, string>();
+  /** `ns|k=v` → keys of pods carrying that label. */
+  readonly podsByLabelPair = new Map<string, Set<string>>();
+  /** `ns|k=v` → keys of Services whose selector contains that pair. */
+  readonly servicesBySelectorPair = new Map<string, Set<string>>();
+  private listeners: ((c: StoreChange) => void)[] = [];
+
+  onChange(fn: (c: StoreChange) => void): void {
+    this.listeners.push(fn);
+  }
+
+  nextUid(prefix: string): string {
+    this.uidCounter++;
+    const hex = this.uidCounter.toString(16).padStart(12, '0');
+    return `${prefix}-0000-4000-8000-${hex}`.slice(-36).padStart(36, '0');
+  }
+
+  nextResourceVersion(): string {
+    return String(++this.rv);
+  }
+
+  map<K extends KubeKind>(kind: K): Map<string, ByKind[K]> {
+    let m = this.maps.get(kind);
+    if (!m) {
+      m = new Map();
+      this.maps.set(kind, m);
+    }
+    return m as Map<string, ByKind[K]>;
+  }
+
+  get<K extends KubeKind>(kind: K, key: string): ByKind[K] | undefined {
+    return this.map(kind).get(key);
+  }
+
+  list<K extends KubeKind>(kind: K, namespace?: string): ByKind[K][] {
+    const all = [...this.map(kind).values()];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  /** Creates or replaces an object, bumping its resourceVersion, and notifies listeners. */
+  put<K extends KubeKind>(obj: ByKind[K]): void {
+    const kind = obj.kind as K;
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
+    const m = this.map(kind);
+    const old = m.get(key);
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+    m.set(key, obj);
+    this.reindex(kind, old, obj);
+    this.emit({ kind, key, old, obj } as StoreChange);
+  }
+
+  /** Removes an object for good and notifies listeners. */
+  remove(kind: KubeKind, key: string): void {
+    const m = this.map(kind);
+    const old = m.get(key);
+    if (!old) return;
+    m.delete(key);
+    this.reindex(kind, old, undefined);
+    this.emit({ kind, key, old, obj: undefined } as StoreChange);
+  }
+
+  private emit(c: StoreChange): void {
+    for (const l of this.listeners) l(c);
+  }
+
+  /** Keys of pods in `namespace` whose labels contain every pair of `selector` (via the label index). */
+  podsMatching(namespace: string, selector: Record<string, string>): string[] {
+    const pairs = Object.entries(selector);
+    if (pairs.length === 0) return [];
+    let smallest: Set<string> | undefined;
+    for (const [k, v] of pairs) {
+      const s = this.podsByLabelPair.get(`${namespace}|${k}=${v}`);
+      if (!s) return [];
+      if (!smallest || s.size < smallest.size) smallest = s;
+    }
+    const out: string[] = [];
+    for (const key of smallest ?? []) {
+      const pod = this.map('Pod').get(key);
+      if (pod && pairs.every(([k, v]) => pod.metadata.labels?.[k] === v)) out.push(key);
+    }
+    return out;
+  }
+
+  private reindex(kind: KubeKind, old: KubeObject | undefined, obj: KubeObject | undefined): void {
+    if (kind === 'Pod') this.reindexPod(old as Pod | undefined, obj as Pod | undefined);
+    if (kind === 'Service')
+      this.reindexService(old as Service | undefined, obj as Service | undefined);
+  }
+
+  private reindexPod(old: Pod | undefined, pod: Pod | undefined): void {
+    const key = (p: Pod) => objectKey(p.metadata.namespace, p.metadata.name);
+    if (old) {
+      setRemove(this.podsByOwner, old.metadata.ownerReferences?.[0]?.uid, key(old));
+      setRemove(this.podsByNode, old.spec.nodeName, key(old));
+      const ip = old.status.podIP;
+      if (ip && this.podByIP.get(ip) === key(old)) this.podByIP.delete(ip);
+      for (const p of labelPairs(old)) setRemove(this.podsByLabelPair, p, key(old));
+    }
+    if (pod) {
+      setAdd(this.podsByOwner, pod.metadata.ownerReferences?.[0]?.uid, key(pod));
+      setAdd(this.podsByNode, pod.spec.nodeName, key(pod));
+      if (pod.status.podIP) this.podByIP.set(pod.status.podIP, key(pod));
+      for (const p of labelPairs(pod)) setAdd(this.podsByLabelPair, p, key(pod));
+    }
+  }
+
+  private reindexService(old: Service | undefined, svc: Service | undefined): void {
+    const pairs = (s: Service) =>
+      Object.entries(s.spec.selector ?? {}).map(([k, v]) => `${s.metadata.namespace}|${k}=${v}`);
+    const key = (s: Service) => objectKey(s.metadata.namespace, s.metadata.name);
+    if (old) for (const p of pairs(old)) setRemove(this.servicesBySelectorPair, p, key(old));
+    if (svc) for (const p of pairs(svc)) setAdd(this.servicesBySelectorPair, p, key(svc));
+  }
+}
+
+function labelPairs(p: Pod): string[] {
+  const ns = p.metadata.namespace ?? '';
+  return Object.entries(p.metadata.labels ?? {}).map(([k, v]) => `${ns}|${k}=${v}`);
+}
+
+function setAdd(index: Map<string, Set<string>>, k: string | undefined, v: string): void {
+  if (k === undefined) return;
+  let s = index.get(k);
+  if (!s) index.set(k, (s = new Set()));
+  s.add(v);
+}
+
+function setRemove(index: Map<string, Set<string>>, k: string | undefined, v: string): void {
+  if (k === undefined) return;
+  const s = index.get(k);
+  if (!s) return;
+  s.delete(v);
+  if (s.size === 0) index.delete(k);
+}

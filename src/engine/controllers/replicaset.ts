@@ -1,0 +1,164 @@
+// The ReplicaSet controller: keeps `spec.replicas` active pods, creating replacements with new names
+// (B.6) and deleting the pods real Kubernetes deletes first on scale-down (ActivePodsWithRanks).
+import { isPodAvailable, isPodReady, isPodTerminal, podReadySince, podRestarts } from '../api/pods';
+import type { Pod, ReplicaSet } from '../api/types';
+import type { Cluster } from '../cluster';
+import { WorkQueue } from '../sim/workQueue';
+
+/** Owned pods that count toward replicas: not terminal, not being deleted. */
+export function activePods(c: Cluster, rs: ReplicaSet): Pod[] {
+  const out: Pod[] = [];
+  for (const key of c.store.podsByOwner.get(rs.metadata.uid) ?? []) {
+    const p = c.store.get('Pod', key);
+    if (p && p.metadata.deletionTimestamp === undefined && !isPodTerminal(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The replicaset-controller. */
+export class ReplicaSetController {
+  readonly queue: WorkQueue;
+
+  constructor(private readonly c: Cluster) {
+    this.queue = new WorkQueue(
+      c.queue,
+      () => c.now,
+      () => c.rng.between(1, 5),
+      (k) => this.sync(k),
+    );
+    c.store.onChange((ch) => {
+      if (ch.kind === 'ReplicaSet' && ch.obj) this.queue.add(ch.key);
+      if (ch.kind === 'Pod') {
+        const pod = (ch.obj ?? ch.old) as Pod;
+        const owner = pod.metadata.ownerReferences?.find(
+          (o) => o.kind === 'ReplicaSet' && o.controller,
+        );
+        if (owner) this.queue.add(`${pod.metadata.namespace}/${owner.name}`);
+      }
+    });
+  }
+
+  private sync(key: string): void {
+    const rs = this.c.store.get('ReplicaSet', key);
+    if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
+    const active = activePods(this.c, rs);
+    const want = rs.spec.replicas ?? 1;
+    const diff = want - active.length;
+    if (diff > 0) for (let i = 0; i < Math.min(diff, 500); i++) this.createPod(rs);
+    if (diff < 0) {
+      const victims = rankForDeletion(this.c, active).slice(0, -diff);
+      for (const p of victims) {
+        this.c.ctl.api.deletePod(this.c.key(p), {});
+        this.c.recordEvent(
+          rs,
+          'Normal',
+          'SuccessfulDelete',
+          `Deleted pod: ${p.metadata.name}`,
+          'replicaset-controller',
+          'rs.deletedPod',
+          {
+            pod: p.metadata.name,
+          },
+        );
+      }
+    }
+    this.updateStatus(rs);
+  }
+
+  private createPod(rs: ReplicaSet): void {
+    const ns = rs.metadata.namespace ?? 'default';
+    const name = this.c.ctl.api.generateName('Pod', ns, `${rs.metadata.name}-`);
+    const tpl = rs.spec.template;
+    const pod: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        ...this.c.newMeta(name, ns, tpl.metadata?.labels ?? {}),
+        generateName: `${rs.metadata.name}-`,
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: rs.metadata.name,
+            uid: rs.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: structuredClone(tpl.spec),
+      status: { phase: 'Pending', conditions: [] },
+    };
+    if (tpl.metadata?.annotations) pod.metadata.annotations = { ...tpl.metadata.annotations };
+    this.c.ctl.api.createPod(pod);
+    this.c.recordEvent(
+      rs,
+      'Normal',
+      'SuccessfulCreate',
+      `Created pod: ${name}`,
+      'replicaset-controller',
+      'rs.createdPod',
+      { pod: name },
+    );
+  }
+
+  private updateStatus(rs: ReplicaSet): void {
+    const active = activePods(this.c, rs);
+    const minReady = rs.spec.minReadySeconds ?? 0;
+    const ready = active.filter(isPodReady).length;
+    const available = active.filter((p) => isPodAvailable(p, minReady, this.c.now)).length;
+    const status = {
+      replicas: active.length,
+      fullyLabeledReplicas: active.length,
+      readyReplicas: ready,
+      availableReplicas: available,
+      observedGeneration: rs.metadata.generation ?? 1,
+    };
+    if (minReady > 0) {
+      // Pods that are ready but not yet available become available later: look again then.
+      for (const p of active) {
+        const since = podReadySince(p);
+        if (since !== null && since + minReady * 1000 > this.c.now) {
+          this.c.after(since + minReady * 1000 - this.c.now + 1, () =>
+            this.queue.add(this.c.key(rs)),
+          );
+        }
+      }
+    }
+    if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
+    this.c.store.put({ ...rs, status });
+  }
+}
+
+/** Pods in the order ActivePodsWithRanks deletes them (most deletable first). */
+export function rankForDeletion(c: Cluster, pods: Pod[]): Pod[] {
+  const perNode = new Map<string, number>();
+  for (const p of pods)
+    if (p.spec.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+  const phaseRank = (p: Pod) =>
+    p.status.phase === 'Pending' ? 0 : p.status.phase === 'Unknown' ? 1 : 2;
+  const log2 = (ms: number) => Math.floor(Math.log2(Math.max(1, ms / 1000)));
+  return [...pods].sort((a, b) => {
+    const au = a.spec.nodeName ? 1 : 0;
+    const bu = b.spec.nodeName ? 1 : 0;
+    if (au !== bu) return au - bu;
+    if (phaseRank(a) !== phaseRank(b)) return phaseRank(a) - phaseRank(b);
+    const ar = isPodReady(a) ? 1 : 0;
+    const br = isPodReady(b) ? 1 : 0;
+    if (ar !== br) return ar - br;
+    const cost = (p: Pod) =>
+      Number(p.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0);
+    if (cost(a) !== cost(b)) return cost(a) - cost(b);
+    const an = perNode.get(a.spec.nodeName ?? '') ?? 0;
+    const bn = perNode.get(b.spec.nodeName ?? '') ?? 0;
+    if (an !== bn) return bn - an;
+    const ra = podReadySince(a);
+    const rb = podReadySince(b);
+    if (ra !== null && rb !== null && log2(c.now - ra) !== log2(c.now - rb))
+      return log2(c.now - ra) - log2(c.now - rb);
+    if (podRestarts(a) !== podRestarts(b)) return podRestarts(b) - podRestarts(a);
+    if (a.metadata.creationTimestamp !== b.metadata.creationTimestamp)
+      return b.metadata.creationTimestamp - a.metadata.creationTimestamp;
+    return a.metadata.uid < b.metadata.uid ? -1 : 1;
+  });
+}
