@@ -65,6 +65,7 @@ export default defineConfig({
       'monaco-editor/features/register.all',
       'monaco-editor/languages/definitions/yaml/register',
       'monaco-yaml',
+      'monaco-yaml/yaml.worker.js',
     ],
   },
   worker: { format: 'es' },

@@ -19,3 +19,9 @@ declare const TextDecoder: {
 
 /** HTML structured clone: a deep copy of plain data (objects, arrays, Maps, Sets, Dates…). */
 declare function structuredClone<T>(value: T): T;
+
+/** Vite's `?raw` imports (text fixtures in tests, lesson YAML), as vite/client declares them. */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}
