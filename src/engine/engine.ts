@@ -1,7 +1,8 @@
 // The engine's one class: builds a cluster from a scenario, advances virtual time, runs commands and
 // applies manifests, and keeps the command log that makes replay (share links, rewind) exact.
 import { applyManifests, type ApplyResult } from './api/apply';
-import type { EndpointSlice, Service } from './api/types';
+import { toYaml } from './api/serialize';
+import type { EndpointSlice, KubeKind, Service } from './api/types';
 import { Cluster } from './cluster';
 import { runChaos } from './commands/chaos';
 import { splitArgs } from './commands/argv';
@@ -179,6 +180,14 @@ export class Engine {
       (n) => n.syncedVersion >= v || c.ctl.nodes.get(n.node)?.failed,
     );
     return depsDone && podsDone && proxyDone;
+  }
+
+  /** An object as `kubectl get -o yaml` prints it, or null when it does not exist. */
+  objectYaml(kind: string, name: string, namespace: string): string | null {
+    const k = kind as KubeKind;
+    const key = k === 'Node' || k === 'Namespace' ? name : `${namespace}/${name}`;
+    const obj = this.cluster.store.get(k, key);
+    return obj ? toYaml(obj) : null;
   }
 
   view(): ClusterView {
