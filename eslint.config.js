@@ -193,6 +193,17 @@ export default defineConfig(
     },
   },
 
+  // Engine tests run in Node: they may read fixtures from disk, but still not reach the app.
+  {
+    files: ['src/engine/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: engineForbiddenModules.slice(1) },
+      ],
+    },
+  },
+
   // The page: React UI and lesson data.
   {
     files: ['src/app/**/*.{ts,tsx}', 'src/lessons/**/*.{ts,tsx}', 'src/main.tsx'],

@@ -2,6 +2,7 @@
 // applies manifests, and keeps the command log that makes replay (share links, rewind) exact.
 import { applyManifests, type ApplyResult } from './api/apply';
 import { toYaml } from './api/serialize';
+import { validateFile, type ValidationReport } from './api/validateFile';
 import type { EndpointSlice, KubeKind, Service } from './api/types';
 import { Cluster } from './cluster';
 import { runChaos } from './commands/chaos';
@@ -197,6 +198,17 @@ export class Engine {
   report(): RunReport {
     return runReport(this.cluster);
   }
+}
+
+/** `validate` (DESIGN.md §4): dry-run every document, in order, against an empty cluster. */
+export function validateManifestFile(text: string, source: string): ValidationReport {
+  const r = Engine.create({
+    apiVersion: 'kubeplay.dev/v1',
+    kind: 'Scenario',
+    metadata: { name: 'validate' },
+  });
+  if (!r.ok) throw new Error(r.message);
+  return validateFile(r.engine.cluster, text, source);
 }
 
 function bootBuiltins(c: Cluster): void {

@@ -1,6 +1,12 @@
 // kubeplay's engine: a deterministic simulation of a Kubernetes cluster's Services machinery.
 // This file is the engine's only public face; the worker, the CLI and tests import from here.
-export { Engine, SETTLE_LIMIT_MS, type CreateResult, type LoggedCommand } from './engine';
+export {
+  Engine,
+  SETTLE_LIMIT_MS,
+  validateManifestFile,
+  type CreateResult,
+  type LoggedCommand,
+} from './engine';
 export type { ApplyResult } from './api/apply';
 export type { Diagnostic } from './api/manifests';
 export type { CommandResult } from './commands/result';
@@ -23,3 +29,4 @@ export {
   type ScenarioError,
 } from './scenario/parse';
 export { parseDuration, formatDuration } from './util/duration';
+export type { ValidationReport } from './api/validateFile';
