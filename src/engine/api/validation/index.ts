@@ -147,8 +147,25 @@ export function validateManifestObject(
   return { kind, group: info.group, name, errors, object: prepared };
 }
 
+export { validateDeployment, validateReplicaSet } from './apps';
+export { validateEndpointSlice } from './endpointSlice';
+export { validateNamespace } from './namespace';
+export { validateObjectMeta, validateObjectMetaUpdate, labelSelectorAsSelector } from './meta';
+export { validatePod, validatePodSpec, validatePodTemplateSpec } from './podSpec';
+export { validateService } from './service';
+export { normalizeClusterIPs } from './serviceClusterIPs';
 export type { FieldError, FieldErrorType } from './fieldErrors';
-export { errorBody, errorText } from './fieldErrors';
+export {
+  errorBody,
+  errorText,
+  invalid,
+  required,
+  notSupported,
+  duplicate,
+  forbidden,
+  tooLong,
+  tooMany,
+} from './fieldErrors';
 export {
   invalidMessage,
   kubectlInvalidText,
