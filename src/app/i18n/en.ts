@@ -1,0 +1,120 @@
+// English UI strings, keyed by dotted names. The source of truth for the key set: every other
+// language must have exactly these keys (checked by the type of `es` and by i18n.test.ts).
+// Placeholders are {name}. Kubernetes' own event messages are never translated (as on a cluster).
+
+export const en = {
+  'app.name': 'kubeplay',
+  'app.tagline': 'How Kubernetes Services work',
+  'app.loading': 'Starting the simulated cluster…',
+  'app.toolbar': 'Simulation controls',
+
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.es': 'Español',
+
+  'controls.play': 'Play',
+  'controls.pause': 'Pause',
+  'controls.step': 'Step',
+  'controls.stepHint': 'Advance the virtual clock by 100 ms',
+  'controls.speed': 'Speed',
+  'controls.reset': 'Reset',
+  'controls.resetHint': 'Reload the lesson from the start',
+  'controls.clock': 'Virtual time',
+  'controls.clockValue': '{seconds} s',
+
+  'manifests.title': 'Manifests',
+  'manifests.editor': 'Manifests editor',
+  'manifests.apply': 'Apply',
+  'manifests.applying': 'Applying…',
+  'manifests.applyFailed': 'kubectl apply failed',
+  'manifests.applied': 'Applied',
+  'manifests.hint': 'Edit the YAML and press Apply, like kubectl apply -f.',
+  'manifests.diagnostic': 'Line {line}, column {column}: {message}',
+
+  'cluster.title': 'Cluster',
+  'cluster.empty': 'No nodes yet.',
+  'canvas.controls': 'Zoom controls',
+  'canvas.zoomIn': 'Zoom in',
+  'canvas.zoomOut': 'Zoom out',
+  'canvas.fitView': 'Fit the cluster to the screen',
+  'cluster.unscheduled': 'Unscheduled',
+
+  'node.ready': 'Ready',
+  'node.notReady': 'NotReady',
+  'node.ip': 'IP',
+  'node.podCIDR': 'Pod CIDR',
+  'node.label': 'Node {name}, {ip}, {state}, pod CIDR {cidr}',
+
+  'pod.client': 'client',
+  'pod.backend': 'backend',
+  'pod.ready': 'ready',
+  'pod.notReady': 'not ready',
+  'pod.noIP': 'no IP yet',
+  'pod.labels': 'Labels',
+  'pod.newIP': 'new IP',
+  'pod.wasIP': '(was {ip})',
+  'pod.label': 'Pod {name}, IP {ip}, {status}, {ready}, on {node}',
+  'pod.hint': 'Enter: details · Delete: delete the pod',
+
+  'service.type': 'Type',
+  'service.clusterIP': 'ClusterIP',
+  'service.ports': 'Ports',
+  'service.endpoints': 'Ready endpoints',
+  'service.noEndpoints': 'no ready endpoints',
+  'service.headless': 'None (headless)',
+  'service.label': 'Service {name}, {type}, ClusterIP {ip}, {count} ready endpoints',
+
+  'legend.title': 'Requests',
+  'legend.ok': 'answered',
+  'legend.refused': 'refused',
+  'legend.timeout': 'timed out',
+  'legend.nxdomain': 'name not found',
+  'legend.reset': 'reset',
+  'legend.failed': 'failed here',
+  'legend.slowed':
+    'Slowed down so you can see them: a real request inside a cluster takes well under a millisecond. Here each one takes about 0.9 s at 1× speed.',
+
+  'inspector.title': 'Pod {name}',
+  'inspector.region': 'Pod details',
+  'inspector.name': 'Name',
+  'inspector.ip': 'IP',
+  'inspector.node': 'Node',
+  'inspector.status': 'Status',
+  'inspector.ready': 'Ready',
+  'inspector.restarts': 'Restarts',
+  'inspector.labels': 'Labels',
+  'inspector.owner': 'Controlled by',
+  'inspector.none': '—',
+  'inspector.delete': 'Delete pod',
+  'inspector.close': 'Close',
+  'inspector.gone': 'This pod no longer exists.',
+  'inspector.deleteHint': 'kubectl delete pod {name}',
+
+  'side.label': 'Traffic and events',
+  'hits.title': 'Answers per backend pod',
+  'hits.hint': 'Successful requests each pod answered since the lesson opened.',
+  'hits.gone': 'gone',
+  'hits.empty': 'No answers yet.',
+  'hits.count': '{count} answers',
+
+  'clients.title': 'Clients',
+  'clients.okFailed': '{ok} ok · {failed} failed',
+  'clients.empty': 'No requests yet.',
+  'clients.lastFailure': 'last failure: {outcome}',
+
+  'events.title': 'Events',
+  'events.empty': 'No events yet.',
+  'events.time': '{seconds} s',
+
+  'errors.load': 'The lesson could not be loaded: {message}',
+  'errors.engine': 'The simulation failed: {message}',
+  'errors.command': '{command} failed: {message}',
+  'errors.unknownLesson': 'There is no lesson named "{id}"; opening the first lesson instead.',
+  'errors.dismiss': 'Dismiss',
+} as const;
+
+/** A UI string's key. */
+export type MessageKey = keyof typeof en;
+
+/** A complete dictionary: every key of the English one. */
+export type Messages = Record<MessageKey, string>;
