@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../../engine/index';
+import { computeLayout, center, type Box } from './layout';
+import { packetDuration, packetPath, pointAt } from './packets';
+
+const layout = computeLayout(
+  ['node-1', 'node-2'],
+  { 'node-1': ['client', 'backend-a'], 'node-2': ['backend-b'] },
+  ['svc'],
+);
+const boxes: Record<string, Box> = {};
+for (const [name, b] of Object.entries(layout.pods)) boxes[name] = b;
+const ips: Record<string, string> = { '10.244.0.3': 'backend-a', '10.244.1.2': 'backend-b' };
+const ctx = { layout, boxForIp: (ip: string) => boxes[ips[ip] ?? ''] ?? null };
+
+function req(over: Partial<RequestRecord>): RequestRecord {
+  return {
+    id: 1,
+    t: 0,
+    from: 'client',
+    fromNode: 'node-1',
+    url: 'http://svc',
+    resolved: '10.96.0.20',
+    dst: '10.244.1.2:8080',
+    pod: 'backend-b',
+    podNode: 'node-2',
+    service: 'default/svc',
+    outcome: 'ok',
+    latencyMs: 1,
+    hops: [
+      {
+        kind: 'proxy',
+        node: 'node-1',
+        mode: 'iptables',
+        service: 'default/svc',
+        chains: [],
+        verdict: 'dnat',
+        endpoint: '10.244.1.2:8080',
+        masquerade: false,
+        stale: false,
+      },
+    ],
+    generator: 'g',
+    ...over,
+  };
+}
+
+describe('packetPath', () => {
+  it('goes client → Service → the backend that answered', () => {
+    const { points, failed } = packetPath(req({}), ctx);
+    expect(failed).toBe(false);
+    expect(points).toHaveLength(3);
+    expect(points[0]).toEqual(center(layout.pods.client as Box));
+    expect(points[2]).toEqual(center(layout.pods['backend-b'] as Box));
+  });
+
+  it('stops at the Service when no endpoint was chosen', () => {
+    const r = req({ outcome: 'refused', pod: null, dst: '10.96.0.20:80' });
+    r.hops = [
+      {
+        ...(r.hops[0] as Extract<RequestRecord['hops'][number], { kind: 'proxy' }>),
+        verdict: 'reject',
+      },
+    ];
+    const { points, failed } = packetPath(r, ctx);
+    expect(failed).toBe(true);
+    expect(points).toHaveLength(2);
+  });
+
+  it('goes straight to a pod IP without a Service, and fails where a gone pod was', () => {
+    const r = req({
+      service: null,
+      url: 'http://10.244.0.3:8080',
+      resolved: '10.244.0.3',
+      dst: '10.244.0.3:8080',
+      pod: null,
+      outcome: 'timeout',
+      hops: [],
+    });
+    const { points, failed } = packetPath(r, ctx);
+    expect(failed).toBe(true);
+    expect(points).toEqual([
+      center(layout.pods.client as Box),
+      center(layout.pods['backend-a'] as Box),
+    ]);
+  });
+
+  it('fails next to the client when the name does not resolve', () => {
+    const r = req({
+      outcome: 'nxdomain',
+      resolved: null,
+      dst: null,
+      pod: null,
+      service: null,
+      hops: [],
+    });
+    const { points, failed } = packetPath(r, ctx);
+    expect(failed).toBe(true);
+    expect(points).toHaveLength(2);
+    expect(points[1]?.x).toBe(points[0]?.x);
+  });
+});
+
+describe('pointAt', () => {
+  it('interpolates by length along the path', () => {
+    const path = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 10, y: 30 },
+    ];
+    expect(pointAt(path, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAt(path, 0.25)).toEqual({ x: 10, y: 0 });
+    expect(pointAt(path, 0.5)).toEqual({ x: 10, y: 10 });
+    expect(pointAt(path, 1)).toEqual({ x: 10, y: 30 });
+    expect(pointAt(path, 2)).toEqual({ x: 10, y: 30 });
+  });
+});
+
+describe('packetDuration', () => {
+  it('is 0.9 s of virtual time at low speeds and never under 0.2 s of wall time', () => {
+    expect(packetDuration(1)).toBe(900);
+    expect(packetDuration(0.1)).toBe(900);
+    expect(packetDuration(100) / 100).toBe(200);
+  });
+});

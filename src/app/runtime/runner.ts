@@ -1,0 +1,269 @@
+// The clock loop and the only place the UI talks to the engine worker (through client.ts).
+// requestAnimationFrame advances a virtual clock (wall delta × speed) while playing; the engine is
+// asked to catch up with one tick in flight at a time (back-pressure), about ten times a second,
+// and every frame is folded into the store's read-only mirror. User actions become engine
+// commands here. Packets are drawn against `packetClock`, a motion value that trails the engine
+// slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
+import { motionValue, type MotionValue } from 'framer-motion';
+import type { EngineClient, Frame } from '../../worker/client';
+import { packetDuration } from '../canvas/packets';
+import { patchEditor, patchUi, pushAlert, type AppStore } from '../stores/appStore';
+import { emptyMirror, mergeFrame, sweep } from '../stores/mirror';
+import { scenarioInfo } from '../lessons/catalog';
+
+/** Minimum wall time between two ticks while playing (the mirror needs no more). */
+const TICK_EVERY_MS = 100;
+/** How far (wall ms at the current speed) the packet clock trails the engine. */
+const PACKET_LAG_MS = 250;
+/** Largest wall-clock step the clock takes at once (a background tab must not leap ahead). */
+const MAX_STEP_MS = 100;
+/** Virtual milliseconds one press of Step advances. */
+export const STEP_MS = 100;
+/** A call that takes longer than this means the worker died or hangs. */
+const STALL_MS = 15_000;
+const SWEEP_EVERY_MS = 250;
+
+export interface RunnerDeps {
+  createClient: () => EngineClient;
+  now?: () => number;
+  requestFrame?: (cb: (ts: number) => void) => number;
+  cancelFrame?: (id: number) => void;
+}
+
+/** Drives one app instance's engine worker. */
+export class EngineRunner {
+  /** Virtual time at which packets are drawn. */
+  readonly packetClock: MotionValue<number> = motionValue(0);
+  private client: EngineClient | null = null;
+  private clock = 0;
+  private engineNow = 0;
+  private inFlight: number | null = null;
+  private lastTickWall = -Infinity;
+  private lastSweepWall = 0;
+  private lastTs: number | null = null;
+  private rafId = 0;
+  private generation = 0;
+  private stalled = false;
+  private urgent = false;
+  private disposed = false;
+  private readonly now: () => number;
+  private readonly requestFrame: (cb: (ts: number) => void) => number;
+  private readonly cancelFrame: (id: number) => void;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.now = deps.now ?? (() => performance.now());
+    this.requestFrame = deps.requestFrame ?? ((cb) => requestAnimationFrame(cb));
+    this.cancelFrame = deps.cancelFrame ?? ((id) => cancelAnimationFrame(id));
+  }
+
+  /** Starts the worker, opens the lesson and starts the clock loop. */
+  start(): void {
+    this.client = this.deps.createClient();
+    void this.load();
+    this.rafId = this.requestFrame(this.loop);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    this.cancelFrame(this.rafId);
+    this.client?.terminate();
+    this.client = null;
+  }
+
+  private get api() {
+    if (!this.client) throw new Error('engine not started');
+    return this.client.api;
+  }
+
+  private get state() {
+    return this.store.getState();
+  }
+
+  // ---- loading ---------------------------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    const gen = ++this.generation;
+    this.inFlight = null;
+    this.store.setState({ engine: { ...emptyMirror(), status: 'loading' } });
+    try {
+      console.log('load start');
+      const r = await this.api.load(this.state.lesson.scenario, {});
+      console.log('load done', r.ok);
+      if (gen !== this.generation) return;
+      if (!r.ok) {
+        this.fail('errors.load', r.message);
+        return;
+      }
+      this.clock = r.frame.now;
+      this.engineNow = r.frame.now;
+      this.packetClock.set(r.frame.now - this.lag());
+      this.merge(r.frame);
+      this.store.setState((s) => ({ engine: { ...s.engine, status: 'running' } }));
+    } catch (e) {
+      if (gen === this.generation) this.fail('errors.load', message(e));
+    }
+  }
+
+  /** Reloads the lesson's scenario (settled again) and its manifests into the editor. */
+  reset(): void {
+    const lesson = this.state.lesson;
+    patchUi(this.store, { selectedPod: null });
+    patchEditor(this.store, {
+      text: scenarioInfo(lesson.scenario).manifests,
+      diagnostics: [],
+      lastApply: null,
+    });
+    void this.load();
+  }
+
+  // ---- clock -----------------------------------------------------------------------------------
+
+  play(): void {
+    patchUi(this.store, { playing: true });
+  }
+
+  pause(): void {
+    patchUi(this.store, { playing: false });
+    this.urgent = true;
+  }
+
+  togglePlaying(): void {
+    if (this.state.ui.playing) this.pause();
+    else this.play();
+  }
+
+  /** Pauses and advances the virtual clock by STEP_MS. */
+  step(): void {
+    patchUi(this.store, { playing: false });
+    this.clock = Math.max(this.clock, this.engineNow) + STEP_MS;
+    this.urgent = true;
+  }
+
+  setSpeed(speed: number): void {
+    patchUi(this.store, { speed });
+  }
+
+  private lag(): number {
+    return PACKET_LAG_MS * this.state.ui.speed;
+  }
+
+  private loop = (ts: number): void => {
+    if (this.disposed) return;
+    this.rafId = this.requestFrame(this.loop);
+    const dt = this.lastTs === null ? 0 : Math.min(MAX_STEP_MS, Math.max(0, ts - this.lastTs));
+    this.lastTs = ts;
+    const { ui, engine } = this.state;
+    const running = engine.status === 'running';
+    if (ui.playing && running) this.clock += dt * ui.speed;
+
+    // Packets trail the engine by a little while playing and catch up with it when paused.
+    const lag = this.lag();
+    const target = ui.playing ? Math.min(this.clock - lag, this.engineNow) : this.engineNow;
+    const pc = this.packetClock.get();
+    let next = pc + dt * ui.speed;
+    if (next > target) next = Math.max(pc, target);
+    if (target - next > 3 * lag) next = target - lag;
+    if (next !== pc) this.packetClock.set(next);
+
+    const wall = this.now();
+    if (running && this.inFlight === null && this.clock - this.engineNow >= 1)
+      if (this.urgent || wall - this.lastTickWall >= TICK_EVERY_MS) void this.tick();
+    if (this.inFlight !== null && wall - this.inFlight > STALL_MS && !this.stalled) {
+      this.stalled = true;
+      this.fail('errors.engine', 'the simulation stopped responding');
+    }
+    if (wall - this.lastSweepWall >= SWEEP_EVERY_MS) {
+      this.lastSweepWall = wall;
+      const swept = sweep(engine, wall, this.packetClock.get());
+      if (swept !== engine) this.store.setState({ engine: swept });
+    }
+  };
+
+  private async tick(): Promise<void> {
+    const gen = this.generation;
+    const wall = this.now();
+    this.inFlight = wall;
+    this.lastTickWall = wall;
+    this.urgent = false;
+    try {
+      const frame = await this.api.tick(Math.floor(this.clock));
+      if (gen !== this.generation) return;
+      this.merge(frame);
+    } catch (e) {
+      if (gen === this.generation) this.fail('errors.engine', message(e));
+    } finally {
+      if (gen === this.generation) this.inFlight = null;
+    }
+  }
+
+  private merge(frame: Frame): void {
+    this.engineNow = frame.now;
+    if (this.clock < frame.now) this.clock = frame.now;
+    const speed = this.state.ui.speed;
+    this.store.setState((s) => ({
+      engine: mergeFrame(s.engine, frame, { wall: this.now(), packetMs: packetDuration(speed) }),
+    }));
+  }
+
+  // ---- commands --------------------------------------------------------------------------------
+
+  /** Runs a kubectl or chaos command line now; a failure is announced. */
+  async exec(line: string): Promise<boolean> {
+    const gen = this.generation;
+    try {
+      const { result, frame } = await this.api.exec(line);
+      if (gen !== this.generation) return false;
+      this.merge(frame);
+      if (result.exitCode !== 0) {
+        pushAlert(this.store, 'errors.command', {
+          command: line,
+          message: result.stderr.trim() || `exit code ${result.exitCode}`,
+        });
+        return false;
+      }
+      return true;
+    } catch (e) {
+      pushAlert(this.store, 'errors.command', { command: line, message: message(e) });
+      return false;
+    }
+  }
+
+  /** `kubectl delete pod <name>`. */
+  deletePod(name: string): Promise<boolean> {
+    return this.exec(`kubectl delete pod ${name}`);
+  }
+
+  /** `kubectl apply` of the editor's text; the result (and its diagnostics) goes to the editor. */
+  async apply(text: string): Promise<void> {
+    const gen = this.generation;
+    patchEditor(this.store, { text, applying: true });
+    try {
+      const { result, frame } = await this.api.apply(text);
+      if (gen !== this.generation) return;
+      this.merge(frame);
+      patchEditor(this.store, {
+        applying: false,
+        diagnostics: result.diagnostics,
+        lastApply: { ok: result.ok, output: result.output, errorText: result.errorText },
+      });
+    } catch (e) {
+      patchEditor(this.store, {
+        applying: false,
+        lastApply: { ok: false, output: [], errorText: message(e) },
+      });
+    }
+  }
+
+  private fail(key: 'errors.load' | 'errors.engine', text: string): void {
+    this.store.setState((s) => ({ engine: { ...s.engine, status: 'failed' } }));
+    pushAlert(this.store, key, { message: text });
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

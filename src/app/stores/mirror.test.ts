@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterView, PodView, RequestRecord } from '../../engine/index';
+import type { Frame } from '../../worker/client';
+import { MAX_PACKETS } from '../canvas/packets';
+import { emptyMirror, GHOST_MS, MAX_EVENTS, mergeFrame, podGroup, sweep } from './mirror';
+
+function pod(name: string, ip: string | null, over: Partial<PodView> = {}): PodView {
+  return {
+    uid: `uid-${name}`,
+    name,
+    namespace: 'default',
+    labels: { app: 'backend', 'pod-template-hash': 'abc12' },
+    ip,
+    node: 'node-1',
+    status: 'Running',
+    ready: true,
+    readyText: '1/1',
+    restarts: 0,
+    createdAt: 0,
+    deletedAt: null,
+    terminating: false,
+    owner: 'backend-abc12',
+    ports: [8080],
+    ...over,
+  };
+}
+
+function view(t: number, pods: PodView[]): ClusterView {
+  return {
+    t,
+    proxyMode: 'iptables',
+    proxyVersion: 1,
+    nodes: [
+      {
+        name: 'node-1',
+        ip: '172.18.0.2',
+        ready: true,
+        failed: false,
+        podCIDR: '10.244.0.0/24',
+        unschedulable: false,
+        proxy: { syncedVersion: 1, behind: false, lastSyncAt: 0, lastSyncDurationMs: 0, syncs: 1 },
+      },
+    ],
+    pods,
+    services: [
+      {
+        name: 'backend-service',
+        namespace: 'default',
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.20',
+        externalIP: null,
+        selector: { app: 'backend' },
+        ports: [{ name: '', port: 80, targetPort: 8080, nodePort: null, protocol: 'TCP' }],
+        readyEndpoints: pods.length,
+      },
+    ],
+    deployments: [],
+    endpointSlices: [],
+  };
+}
+
+function frame(t: number, pods: PodView[], requests: RequestRecord[] = [], reset = false): Frame {
+  return { now: t, view: view(t, pods), requests, events: [], reset };
+}
+
+function request(
+  id: number,
+  podName: string | null,
+  outcome: RequestRecord['outcome'],
+): RequestRecord {
+  return {
+    id,
+    t: id,
+    from: 'client-1',
+    fromNode: 'node-1',
+    url: 'http://backend-service',
+    resolved: '10.96.0.20',
+    dst: '10.244.0.3:8080',
+    pod: podName,
+    podNode: 'node-1',
+    service: 'default/backend-service',
+    outcome,
+    latencyMs: 1,
+    hops: [],
+    generator: 'g',
+  };
+}
+
+const opts = (wall: number) => ({ wall, packetMs: 900 });
+
+describe('mergeFrame', () => {
+  it('pairs a replacement with the pod it replaced and remembers the old IP', () => {
+    const old = pod('backend-abc12-aaaaa', '10.244.0.3');
+    let m = mergeFrame(emptyMirror(), frame(1000, [old], [], true), opts(0));
+    m = mergeFrame(
+      m,
+      frame(1100, [{ ...old, terminating: true, status: 'Terminating' }]),
+      opts(10),
+    );
+    m = mergeFrame(
+      m,
+      frame(1200, [
+        { ...old, terminating: true, status: 'Terminating' },
+        pod('backend-abc12-bbbbb', '10.244.0.4', { createdAt: 1150 }),
+      ]),
+      opts(20),
+    );
+    expect(m.replacements['backend-abc12-bbbbb']).toMatchObject({
+      oldName: 'backend-abc12-aaaaa',
+      oldIp: '10.244.0.3',
+    });
+  });
+
+  it('keeps a gone pod as a fading ghost in its slot, then frees the slot', () => {
+    const a = pod('backend-abc12-aaaaa', '10.244.0.3');
+    const b = pod('backend-abc12-bbbbb', '10.244.0.4');
+    let m = mergeFrame(emptyMirror(), frame(1000, [a, b], [], true), opts(0));
+    expect(m.slots['node-1']).toEqual([a.name, b.name]);
+    m = mergeFrame(m, frame(1100, [b]), opts(100));
+    expect(Object.keys(m.ghosts)).toEqual([a.name]);
+    expect(m.layout.pods[a.name]).toBeDefined();
+    m = sweep(m, 100 + GHOST_MS, 1100);
+    expect(m.ghosts).toEqual({});
+    expect(m.slots['node-1']).toEqual([null, b.name]);
+    expect(m.layout.pods[a.name]).toBeUndefined();
+  });
+
+  it('counts answers per backend pod and outcomes per client', () => {
+    const a = pod('backend-abc12-aaaaa', '10.244.0.3');
+    const reqs = [request(1, a.name, 'ok'), request(2, a.name, 'ok'), request(3, null, 'timeout')];
+    const m = mergeFrame(emptyMirror(), frame(1000, [a], reqs, true), opts(0));
+    expect(m.hits).toEqual({ [a.name]: 2 });
+    expect(m.clients['client-1']).toEqual({ ok: 2, failed: 1, last: 'timeout' });
+    expect(m.packets.map((p) => p.outcome)).toEqual(['ok', 'ok', 'timeout']);
+  });
+
+  it('caps packets and events, dropping the oldest', () => {
+    const a = pod('backend-abc12-aaaaa', '10.244.0.3');
+    const reqs = Array.from({ length: MAX_PACKETS + 50 }, (_, i) => request(i + 1, a.name, 'ok'));
+    const events = Array.from({ length: MAX_EVENTS + 5 }, (_, i) => ({
+      t: i,
+      type: 'Normal' as const,
+      reason: 'Test',
+      object: 'pod/x',
+      message: `event ${i}`,
+      namespace: 'default',
+      source: 'test',
+      code: 'test',
+      params: {},
+    }));
+    const m = mergeFrame(emptyMirror(), { ...frame(1000, [a], reqs, true), events }, opts(0));
+    expect(m.packets).toHaveLength(MAX_PACKETS);
+    expect(m.packets[0]?.id).toBe(51);
+    expect(m.events).toHaveLength(MAX_EVENTS);
+    expect(m.events.at(-1)?.message).toBe(`event ${MAX_EVENTS + 4}`);
+    expect(m.hits[a.name]).toBe(MAX_PACKETS + 50);
+  });
+
+  it('keeps unchanged pods as the same objects (narrow re-renders)', () => {
+    const a = pod('backend-abc12-aaaaa', '10.244.0.3');
+    const m1 = mergeFrame(emptyMirror(), frame(1000, [a], [], true), opts(0));
+    const m2 = mergeFrame(m1, frame(1100, [{ ...a }]), opts(0));
+    expect(m2.pods).toBe(m1.pods);
+    expect(m2.layout).toBe(m1.layout);
+  });
+});
+
+describe('podGroup', () => {
+  it('is the ReplicaSet name without the pod-template-hash', () => {
+    expect(podGroup(pod('backend-abc12-x', null))).toBe('backend');
+    expect(podGroup({ name: 'solo', owner: null, labels: {} })).toBe('solo');
+  });
+});
