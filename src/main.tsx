@@ -1,6 +1,7 @@
-// Placeholder entry written by the tooling so the build and the smoke test have a page; the app's
-// real entry replaces this file.
-import { createRoot } from 'react-dom/client';
+// The page's entry: styles, then one kubeplay app in #root configured by the URL.
+import '@xyflow/react/dist/base.css';
+import './app/styles/app.css';
+import { mountApp } from './app/mount';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<main>kubeplay</main>);
+if (root) mountApp(root, window.location.search);

@@ -1,0 +1,53 @@
+// The "Manifests" region: the editor, its Apply button (`kubectl apply`), and what kubectl said.
+// A failed apply is announced with role=alert; the last good cluster keeps running.
+import { useAppState, useAppStore, useRunner } from '../AppContext';
+import { EditorPanel } from '../editor/EditorPanel';
+import { useT } from '../i18n/useT';
+import { patchEditor } from '../stores/appStore';
+
+export function ManifestsPanel() {
+  const t = useT();
+  const store = useAppStore();
+  const runner = useRunner();
+  const text = useAppState((s) => s.editor.text);
+  const diagnostics = useAppState((s) => s.editor.diagnostics);
+  const applying = useAppState((s) => s.editor.applying);
+  const lastApply = useAppState((s) => s.editor.lastApply);
+  const ready = useAppState((s) => s.engine.status === 'running');
+  const apply = (value: string) => void runner.apply(value);
+  return (
+    <section className="manifests" aria-label={t('manifests.title')}>
+      <header className="manifests__head">
+        <h2 className="panel__title">{t('manifests.title')}</h2>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => apply(store.getState().editor.text)}
+          disabled={!ready || applying}
+          title={t('manifests.hint')}
+        >
+          {t('manifests.apply')}
+        </button>
+      </header>
+      <EditorPanel
+        text={text}
+        onChange={(value) => patchEditor(store, { text: value })}
+        onApply={apply}
+        diagnostics={diagnostics}
+        label={t('manifests.editor')}
+      />
+      {lastApply && !lastApply.ok && (
+        <div className="apply-result apply-result--error" role="alert">
+          <strong>{t('manifests.applyFailed')}</strong>
+          <pre>{lastApply.errorText}</pre>
+        </div>
+      )}
+      {lastApply?.ok && (
+        <div className="apply-result" role="status">
+          <strong>{t('manifests.applied')}</strong>
+          <pre>{lastApply.output.join('\n')}</pre>
+        </div>
+      )}
+    </section>
+  );
+}
