@@ -5,6 +5,7 @@
 import { motion, useReducedMotion, useTransform, type MotionValue } from 'framer-motion';
 import { memo } from 'react';
 import { useAppState, useRunner } from '../AppContext';
+import { useT } from '../i18n/useT';
 import { pointAt, type Packet } from './packets';
 
 export function PacketLayer() {
@@ -34,6 +35,7 @@ const PacketDot = memo(function PacketDot({
   const y = useTransform(progress, (pr) => pointAt(p.points, reduced ? 1 : pr).y);
   const dot = useTransform(progress, (pr) => (pr < 0 || pr >= 1 ? 0 : 1));
   const cross = useTransform(progress, (pr) => (p.failed && pr >= 1 ? 1 : 0));
+  const t = useT();
   return (
     <motion.div
       className={`packet packet--${p.outcome}`}
@@ -46,6 +48,11 @@ const PacketDot = memo(function PacketDot({
       {p.failed && (
         <motion.span className="packet__fail" style={{ opacity: cross }}>
           ✕
+        </motion.span>
+      )}
+      {p.goneIp !== null && (
+        <motion.span className="packet__nobody" style={{ opacity: cross }}>
+          {t('packet.nobody', { ip: p.goneIp })}
         </motion.span>
       )}
     </motion.div>

@@ -11,7 +11,15 @@ const layout = computeLayout(
 const boxes: Record<string, Box> = {};
 for (const [name, b] of Object.entries(layout.pods)) boxes[name] = b;
 const ips: Record<string, string> = { '10.244.0.3': 'backend-a', '10.244.1.2': 'backend-b' };
-const ctx = { layout, boxForIp: (ip: string) => boxes[ips[ip] ?? ''] ?? null };
+const gone = new Set(['backend-a']);
+const ctx = {
+  layout,
+  boxForIp: (ip: string) => {
+    const name = ips[ip] ?? '';
+    const box = boxes[name];
+    return box ? { box, gone: gone.has(name) } : null;
+  },
+};
 
 function req(over: Partial<RequestRecord>): RequestRecord {
   return {
@@ -77,8 +85,9 @@ describe('packetPath', () => {
       outcome: 'timeout',
       hops: [],
     });
-    const { points, failed } = packetPath(r, ctx);
+    const { points, failed, goneIp } = packetPath(r, ctx);
     expect(failed).toBe(true);
+    expect(goneIp).toBe('10.244.0.3');
     expect(points).toEqual([
       center(layout.pods.client as Box),
       center(layout.pods['backend-a'] as Box),

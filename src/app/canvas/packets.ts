@@ -23,6 +23,8 @@ export interface Packet {
   failed: boolean;
   /** The backend pod that answered, if any. */
   pod: string | null;
+  /** The address that failed when no pod has it any more (a gone pod's IP), to show by the ✕. */
+  goneIp: string | null;
 }
 
 /** Visual travel time at 1×: real in-cluster latencies (microseconds) would be invisible. */
@@ -40,14 +42,14 @@ export function packetDuration(speed: number): number {
 export interface PathContext {
   layout: ClusterLayout;
   /** Where the pod with this IP is drawn now, or was drawn last (a gone pod's empty slot). */
-  boxForIp(ip: string): Box | null;
+  boxForIp(ip: string): { box: Box; gone: boolean } | null;
 }
 
 /** The path of a request: client → Service → backend, or client → pod for a direct request. */
 export function packetPath(
   req: RequestRecord,
   ctx: PathContext,
-): { points: Point[]; failed: boolean } {
+): { points: Point[]; failed: boolean; goneIp: string | null } {
   const { layout } = ctx;
   const fromBox = layout.pods[req.from];
   const start = fromBox
@@ -60,28 +62,31 @@ export function packetPath(
   const podHop = req.hops.find((h) => h.kind === 'pod');
   const endPod = req.pod ?? (podHop?.kind === 'pod' ? podHop.pod : null);
   let endBox: Box | null = endPod !== null ? (layout.pods[endPod] ?? null) : null;
+  let goneIp: string | null = null;
   if (!endBox) {
     const ip = hostOf(req.dst) ?? req.resolved;
-    if (ip) endBox = ctx.boxForIp(ip);
+    const found = ip ? ctx.boxForIp(ip) : null;
+    if (found) {
+      endBox = found.box;
+      if (found.gone && failed) goneIp = ip;
+    }
   }
 
   if (req.outcome === 'nxdomain' || (req.resolved === null && !svcBox)) {
     // The name did not resolve: the request never left the client.
     const towardServices = layout.bounds.y + GEOMETRY_TOP_MARGIN * 2;
-    return {
-      points: [start, { x: start.x, y: start.y - (start.y - towardServices) * 0.3 }],
-      failed,
-    };
+    const stop = { x: start.x, y: start.y - (start.y - towardServices) * 0.3 };
+    return { points: [start, stop], failed, goneIp: null };
   }
   if (svcBox) {
     const via = { x: svcBox.x + svcBox.w / 2, y: svcBox.y + svcBox.h - 10 };
     const dnat = proxy?.kind === 'proxy' && proxy.verdict === 'dnat';
-    if (!dnat || !endBox) return { points: [start, via], failed };
-    return { points: [start, via, center(endBox)], failed };
+    if (!dnat || !endBox) return { points: [start, via], failed, goneIp: null };
+    return { points: [start, via, center(endBox)], failed, goneIp };
   }
-  if (endBox) return { points: [start, center(endBox)], failed };
+  if (endBox) return { points: [start, center(endBox)], failed, goneIp };
   // A direct request to an address nothing on the canvas ever had.
-  return { points: [start, { x: start.x + 60, y: start.y - 60 }], failed };
+  return { points: [start, { x: start.x + 60, y: start.y - 60 }], failed, goneIp: null };
 }
 
 const GEOMETRY_TOP_MARGIN = 40;

@@ -74,6 +74,7 @@ export const en = {
   'legend.slowed':
     'Slowed down so you can see them: a real request inside a cluster takes well under a millisecond. Here each one takes about 0.9 s at 1× speed.',
 
+  'packet.nobody': 'no pod at {ip}',
   'inspector.title': 'Pod {name}',
   'inspector.region': 'Pod details',
   'inspector.name': 'Name',

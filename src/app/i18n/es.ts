@@ -74,6 +74,7 @@ export const es: Messages = {
   'legend.slowed':
     'Van a cámara lenta para que se vean: dentro de un clúster una petición real tarda mucho menos de un milisegundo. Aquí cada una tarda unos 0,9 s a velocidad 1×.',
 
+  'packet.nobody': 'ningún pod en {ip}',
   'inspector.title': 'Pod {name}',
   'inspector.region': 'Detalles del pod',
   'inspector.name': 'Nombre',

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterView, PodView, RequestRecord } from '../../engine/index';
 import type { Frame } from '../../worker/client';
 import { MAX_PACKETS } from '../canvas/packets';
-import { emptyMirror, GHOST_MS, MAX_EVENTS, mergeFrame, podGroup, sweep } from './mirror';
+import {
+  emptyMirror,
+  GHOST_MS,
+  MAX_EVENTS,
+  mergeFrame,
+  packetBudget,
+  podGroup,
+  samplePackets,
+  sweep,
+} from './mirror';
 
 function pod(name: string, ip: string | null, over: Partial<PodView> = {}): PodView {
   return {
@@ -148,7 +157,12 @@ describe('mergeFrame', () => {
       code: 'test',
       params: {},
     }));
-    const m = mergeFrame(emptyMirror(), { ...frame(1000, [a], reqs, true), events }, opts(0));
+    const first = mergeFrame(
+      emptyMirror(),
+      { ...frame(10_000, [a], reqs.slice(0, 150), true), events },
+      opts(0),
+    );
+    const m = mergeFrame(first, frame(20_000, [a], reqs.slice(150)), opts(0));
     expect(m.packets).toHaveLength(MAX_PACKETS);
     expect(m.packets[0]?.id).toBe(51);
     expect(m.events).toHaveLength(MAX_EVENTS);
@@ -162,6 +176,25 @@ describe('mergeFrame', () => {
     const m2 = mergeFrame(m1, frame(1100, [{ ...a }]), opts(0));
     expect(m2.pods).toBe(m1.pods);
     expect(m2.layout).toBe(m1.layout);
+  });
+});
+
+describe('samplePackets', () => {
+  it('draws about MAX_PACKETS in flight: the whole frame at 1×, a sample at high speed', () => {
+    expect(packetBudget(100, 900)).toBeGreaterThanOrEqual(8);
+    expect(packetBudget(10_000, 20_000)).toBe(MAX_PACKETS / 2);
+  });
+
+  it('keeps failures first and spreads the rest evenly, in time order', () => {
+    const reqs = Array.from({ length: 100 }, (_, i) =>
+      request(i + 1, 'p', i % 25 === 0 ? 'timeout' : 'ok'),
+    );
+    const picked = samplePackets(reqs, 20);
+    expect(picked).toHaveLength(20);
+    expect(picked.filter((r) => r.outcome === 'timeout')).toHaveLength(4);
+    expect(picked.map((r) => r.t)).toEqual([...picked.map((r) => r.t)].sort((a, b) => a - b));
+    expect((picked.at(-1)?.t ?? 0) - (picked[0]?.t ?? 0)).toBeGreaterThan(80);
+    expect(samplePackets(reqs.slice(0, 5), 20)).toHaveLength(5);
   });
 });
 
