@@ -23,6 +23,8 @@ export class ObjectStore {
   private rv = 1;
   private uidCounter = 0;
   readonly podsByOwner = new Map<string, Set<string>>();
+  /** Owner uid → keys of ReplicaSets it controls. */
+  readonly replicaSetsByOwner = new Map<string, Set<string>>();
   readonly podsByNode = new Map<string, Set<string>>();
   readonly podByIP = new Map<string, string>();
   /** `ns|k=v` → keys of pods carrying that label. */
@@ -111,6 +113,11 @@ export class ObjectStore {
     if (kind === 'Pod') this.reindexPod(old as Pod | undefined, obj as Pod | undefined);
     if (kind === 'Service')
       this.reindexService(old as Service | undefined, obj as Service | undefined);
+    if (kind === 'ReplicaSet') {
+      const key = (o: KubeObject) => objectKey(o.metadata.namespace, o.metadata.name);
+      if (old) setRemove(this.replicaSetsByOwner, old.metadata.ownerReferences?.[0]?.uid, key(old));
+      if (obj) setAdd(this.replicaSetsByOwner, obj.metadata.ownerReferences?.[0]?.uid, key(obj));
+    }
   }
 
   private reindexPod(old: Pod | undefined, pod: Pod | undefined): void {

@@ -52,9 +52,9 @@ export class DeploymentController {
 
   /** ReplicaSets this deployment owns, oldest first. */
   ownedReplicaSets(d: Deployment): ReplicaSet[] {
-    return this.c.store
-      .list('ReplicaSet', d.metadata.namespace)
-      .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid))
+    return [...(this.c.store.replicaSetsByOwner.get(d.metadata.uid) ?? [])]
+      .map((k) => this.c.store.get('ReplicaSet', k))
+      .filter((rs): rs is ReplicaSet => rs !== undefined)
       .sort(
         (a, b) =>
           a.metadata.creationTimestamp - b.metadata.creationTimestamp ||

@@ -30,6 +30,7 @@ export interface NodeRuntime {
 /** Owns node objects and node runtimes. */
 export class Nodes {
   readonly runtime = new Map<string, NodeRuntime>();
+  private readonly byIp = new Map<string, NodeRuntime>();
   private sorted: Node[] | null = null;
 
   constructor(private readonly c: Cluster) {
@@ -52,6 +53,7 @@ export class Nodes {
         epoch: 0,
       };
       this.runtime.set(spec.name, rt);
+      this.byIp.set(rt.ip, rt);
       const cidr = `${intToIp(base)}/24`;
       const node: Node = {
         apiVersion: 'v1',
@@ -114,8 +116,7 @@ export class Nodes {
   }
 
   nodeByIp(ip: string): NodeRuntime | undefined {
-    for (const rt of this.runtime.values()) if (rt.ip === ip) return rt;
-    return undefined;
+    return this.byIp.get(ip);
   }
 
   /** chaos fail-node: the machine stops answering now; the control plane notices later. */

@@ -70,6 +70,9 @@ export class KubeProxy {
   readonly nodes = new Map<string, NodeProxy>();
   private readonly owned = new Map<string, Set<string>>();
   private readonly queue: WorkQueue;
+  /** Nodes with no sync scheduled: the only ones a change has to touch. */
+  private readonly idle = new Set<NodeProxy>();
+  private syncsSinceMinLive = 0;
 
   constructor(private readonly c: Cluster) {
     this.queue = new WorkQueue(
@@ -94,7 +97,7 @@ export class KubeProxy {
 
   boot(): void {
     for (const n of this.c.ctl.nodes.runtime.keys()) {
-      this.nodes.set(n, {
+      const np: NodeProxy = {
         node: n,
         syncedVersion: 0,
         lastSyncStart: -Infinity,
@@ -105,7 +108,9 @@ export class KubeProxy {
         counters: new Map(),
         rr: new Map(),
         affinity: new Map(),
-      });
+      };
+      this.nodes.set(n, np);
+      this.idle.add(np);
     }
   }
 
@@ -177,21 +182,25 @@ export class KubeProxy {
   }
 
   private requestSyncAll(): void {
-    for (const np of this.nodes.values()) this.requestSync(np);
+    for (const np of [...this.idle]) this.requestSync(np);
   }
 
   /** BoundedFrequencyRunner: run soon after a change, but not sooner than minSyncPeriod after the last run. */
   private requestSync(np: NodeProxy): void {
     if (np.pending || this.c.ctl.nodes.get(np.node)?.failed) return;
     np.pending = true;
+    this.idle.delete(np);
     const informerDelay = this.c.rng.between(2, 40);
     const at = Math.max(this.c.now + informerDelay, np.lastSyncStart + MIN_SYNC_PERIOD_MS);
     this.c.after(at - this.c.now, () => this.sync(np));
   }
 
   private sync(np: NodeProxy): void {
-    np.pending = false;
-    if (this.c.ctl.nodes.get(np.node)?.failed) return;
+    if (this.c.ctl.nodes.get(np.node)?.failed) {
+      np.pending = false;
+      this.idle.add(np);
+      return;
+    }
     const version = this.table.version;
     const duration = this.syncCostMs(np.syncedVersion);
     np.lastSyncStart = this.c.now;
@@ -200,7 +209,13 @@ export class KubeProxy {
       np.lastSyncAt = this.c.now;
       np.lastSyncDurationMs = duration;
       np.syncs++;
-      this.updateMinLive();
+      // Recomputing the oldest live version is O(nodes): do it once per round of node syncs.
+      if (++this.syncsSinceMinLive >= this.nodes.size) {
+        this.syncsSinceMinLive = 0;
+        this.updateMinLive();
+      }
+      np.pending = false;
+      this.idle.add(np);
       if (this.table.version > np.syncedVersion) this.requestSync(np);
     });
   }
