@@ -5,7 +5,7 @@
 // commands here. Packets are drawn against `packetClock`, a motion value that trails the engine
 // slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
 import { motionValue, type MotionValue } from 'framer-motion';
-import type { EngineClient, Frame } from '../../worker/client';
+import type { EngineClient, EngineClientOptions, Frame } from '../../worker/client';
 import { packetDuration } from '../canvas/packets';
 import { patchEditor, patchUi, pushAlert, type AppStore } from '../stores/appStore';
 import { emptyMirror, mergeFrame, sweep } from '../stores/mirror';
@@ -24,7 +24,7 @@ const STALL_MS = 15_000;
 const SWEEP_EVERY_MS = 250;
 
 export interface RunnerDeps {
-  createClient: () => EngineClient;
+  createClient: (opts: EngineClientOptions) => EngineClient;
   now?: () => number;
   requestFrame?: (cb: (ts: number) => void) => number;
   cancelFrame?: (id: number) => void;
@@ -44,6 +44,7 @@ export class EngineRunner {
   private rafId = 0;
   private generation = 0;
   private stalled = false;
+  private crashed = false;
   private urgent = false;
   private disposed = false;
   private readonly now: () => number;
@@ -61,9 +62,25 @@ export class EngineRunner {
 
   /** Starts the worker, opens the lesson and starts the clock loop. */
   start(): void {
-    this.client = this.deps.createClient();
+    this.startClient();
     void this.load();
     this.rafId = this.requestFrame(this.loop);
+  }
+
+  private startClient(): void {
+    this.client?.terminate();
+    this.crashed = false;
+    this.stalled = false;
+    const client = this.deps.createClient({
+      onCrash: (text) => {
+        if (this.client !== client || this.crashed) return;
+        this.crashed = true;
+        this.generation++;
+        this.inFlight = null;
+        this.fail('errors.engine', text);
+      },
+    });
+    this.client = client;
   }
 
   dispose(): void {
@@ -117,6 +134,8 @@ export class EngineRunner {
       diagnostics: [],
       lastApply: null,
     });
+    // A dead or hung worker is replaced; a live one just loads the lesson again.
+    if (this.crashed || this.stalled) this.startClient();
     void this.load();
   }
 
