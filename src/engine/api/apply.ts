@@ -3,7 +3,13 @@
 // created, configured (changed) or left unchanged, and the summary reads like kubectl's.
 import type { Cluster } from '../cluster';
 import { canonicalJson } from '../util/hash';
-import { admission } from './admission';
+import {
+  admit,
+  allocationDiagnostic,
+  allocationFailure,
+  combineErrors,
+  type Admitted,
+} from './admission';
 import { parseManifests, type Diagnostic, type ManifestDoc } from './manifests';
 import { allocateService, reconcileLoadBalancer, releaseService } from './services';
 import { objectKey } from './store';
@@ -58,41 +64,31 @@ export function applyManifests(
     return { ok: false, output: [], errorText: errors.join('\n'), diagnostics };
   }
   const planned: Planned[] = [];
+  const failures: Admitted[] = [];
   for (const doc of parsed.docs) {
-    const res = admission.admit(c, doc, parsed.lines, source);
+    const res = admit(c, doc, parsed.lines, source);
     diagnostics.push(...res.diagnostics);
-    if (res.errorText) errors.push(res.errorText);
     if (res.obj) {
       const key = objectKey(res.obj.metadata.namespace, res.obj.metadata.name);
       planned.push({ doc, obj: res.obj, old: c.store.get(res.obj.kind, key) });
-    }
+    } else failures.push(res);
   }
   // Allocation (ClusterIPs, node ports) is checked before anything is written.
-  if (errors.length === 0) {
+  if (failures.length === 0) {
     for (const p of planned) {
       if (p.obj.kind !== 'Service') continue;
       const probe = structuredClone(p.obj);
       const allocErrors = allocateService(c, probe, p.old as Service | undefined);
-      if (allocErrors.length === 0) releaseService(c, probe, p.old as Service | undefined);
-      else {
-        for (const e of allocErrors)
-          diagnostics.push(
-            admission.diagnosticFor(p.doc, parsed.lines, 'Service', p.obj.metadata.name, e),
-          );
-        errors.push(
-          admission.invalidText(
-            'Service',
-            '',
-            p.obj.metadata.name,
-            allocErrors.map((e) => e.message),
-            source,
-            !p.old,
-            planned.length > 1,
-          ),
-        );
+      if (allocErrors.length === 0) {
+        releaseService(c, probe, p.old as Service | undefined);
+        continue;
       }
+      for (const e of allocErrors)
+        diagnostics.push(allocationDiagnostic(p.doc, parsed.lines, p.obj.metadata.name, e));
+      failures.push(allocationFailure(p.obj.metadata.name, !p.old, allocErrors));
     }
   }
+  if (failures.length > 0) errors.push(combineErrors(failures, source));
   if (errors.length > 0 || opts.dryRun) {
     const output =
       errors.length > 0

@@ -47,7 +47,10 @@ export function parseManifests(text: string): {
   const all = parseAllDocuments(text, {
     lineCounter: lines,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are reported by admission the way kubectl's decoder words them.
+    uniqueKeys: false,
+    // kubectl decodes YAML 1.1 (sigs.k8s.io/yaml): `yes`/`no`/`on`/`off` are booleans.
+    version: '1.1',
   });
   const docs: ManifestDoc[] = [];
   const list = Array.isArray(all) ? all : [];
