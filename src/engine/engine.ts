@@ -2,6 +2,7 @@
 // applies manifests, and keeps the command log that makes replay (share links, rewind) exact.
 import { applyManifests, type ApplyResult } from './api/apply';
 import { toYaml } from './api/serialize';
+import { nodeRules, type NodeRules } from './network/rules/index';
 import { validateFile, type ValidationReport } from './api/validateFile';
 import type { EndpointSlice, KubeKind, Service } from './api/types';
 import { Cluster } from './cluster';
@@ -189,6 +190,11 @@ export class Engine {
     const key = k === 'Node' || k === 'Namespace' ? name : `${namespace}/${name}`;
     const obj = this.cluster.store.get(k, key);
     return obj ? toYaml(obj) : null;
+  }
+
+  /** What a node's kube-proxy has programmed, with packet counters (null for an unknown node). */
+  nodeRules(node: string): NodeRules | null {
+    return nodeRules(this.cluster, node);
   }
 
   view(): ClusterView {

@@ -30,3 +30,4 @@ export {
 } from './scenario/parse';
 export { parseDuration, formatDuration } from './util/duration';
 export type { ValidationReport } from './api/validateFile';
+export type { NodeRules, RuleLine } from './network/rules/index';

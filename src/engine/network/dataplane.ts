@@ -185,8 +185,11 @@ function applyRules(
     local ? info.endpoints.filter((e) => e.node === node) : info.endpoints,
   );
   let masquerade = !external ? false : !info.externalLocal;
-  if (external)
-    chains.push(nft ? `external-${nftServiceChain(info).slice(8)}` : svcChain('EXT', info));
+  if (external) {
+    const ext = nft ? `external-${nftServiceChain(info).slice(8)}` : svcChain('EXT', info);
+    chains.push(ext);
+    proxy.count(np, ext);
+  }
   if (eps.length === 0) {
     const anyEndpoints = usableEndpoints(info.endpoints).length > 0;
     const verdict = local && anyEndpoints ? 'drop' : 'reject';

@@ -63,6 +63,14 @@ export class ProxyTable {
     }
   }
 
+  /** Every entry as a node that synced at version `v` sees it (live ones only). */
+  *atVersion(v: number): Generator<ServicePortInfo> {
+    for (const id of this.history.keys()) {
+      const info = this.at(id, v);
+      if (info) yield info;
+    }
+  }
+
   /** The entry as a node that synced at version `v` sees it. */
   at(id: string, v: number): ServicePortInfo | null {
     const revs = this.history.get(id);

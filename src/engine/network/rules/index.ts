@@ -1,0 +1,35 @@
+// A node's programmed rules in the cluster's proxy mode, as data with counters and as tool text.
+import type { Cluster } from '../../cluster';
+import { iptablesRules, iptablesSave } from './iptables';
+import { ipvsRules, ipvsText } from './ipvs';
+import { nftablesRules, nftText } from './nftables';
+import type { NodeRules } from './types';
+
+export type { NodeRules, RuleLine } from './types';
+
+/** What `node`'s kube-proxy has programmed (as of its last sync), or null for an unknown node. */
+export function nodeRules(c: Cluster, node: string): NodeRules | null {
+  const np = c.ctl.proxy.nodes.get(node);
+  if (!np) return null;
+  const infos = [...c.ctl.proxy.table.atVersion(np.syncedVersion)];
+  const count = (name: string) => np.counters.get(name) ?? 0;
+  const mode = c.config.proxyMode;
+  const lines =
+    mode === 'iptables'
+      ? iptablesRules(infos, node, c.config.podCIDR.text, count)
+      : mode === 'ipvs'
+        ? ipvsRules(infos, node, c.config.ipvsScheduler, count)
+        : nftablesRules(infos, node, count);
+  const text =
+    mode === 'iptables' ? iptablesSave(lines) : mode === 'ipvs' ? ipvsText(lines) : nftText(lines);
+  return {
+    node,
+    mode,
+    syncedVersion: np.syncedVersion,
+    currentVersion: c.ctl.proxy.table.version,
+    lastSyncAt: np.lastSyncAt,
+    lastSyncDurationMs: np.lastSyncDurationMs,
+    lines,
+    text,
+  };
+}
