@@ -153,3 +153,23 @@ test('nothing is requested from another host while the lesson runs', async ({
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the Manifests column folds away to give the canvas room, and comes back', async ({
+  page,
+}) => {
+  await openApp(page);
+  const region = page.getByRole('region', { name: 'Manifests' });
+  const editor = region.getByRole('textbox', { name: 'Manifests editor' });
+  await expect(editor).toBeVisible();
+  const canvas = page.getByRole('region', { name: 'Cluster' });
+  const wide = (await canvas.boundingBox())?.width ?? 0;
+
+  await region.getByRole('button', { name: 'Fold the manifests away' }).click();
+  await expect(editor).toBeHidden();
+  await expect(region.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  expect((await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(wide + 150);
+
+  await region.getByRole('button', { name: 'Show the manifests' }).click();
+  await expect(editor).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Apply' })).toBeEnabled();
+});

@@ -28,8 +28,9 @@ function Shell() {
   useDocumentLang();
   const t = useT();
   const embed = useAppState((s) => s.ui.embed);
+  const editorOpen = useAppState((s) => s.ui.editorOpen);
   return (
-    <div className={`app${embed ? ' app--embed' : ''}`}>
+    <div className={`app${embed ? ' app--embed' : ''}${editorOpen ? '' : ' app--folded'}`}>
       <TopBar embed={embed} />
       <Alerts />
       <div className="workspace">

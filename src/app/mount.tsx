@@ -25,6 +25,7 @@ export function mountApp(root: HTMLElement, search: string): () => void {
       view: opts.view,
       lang: detectLang(opts.lang, browserLangs),
       embed: opts.embed,
+      editorOpen: true,
     },
   });
   if (unknownId !== null) pushAlert(store, 'errors.unknownLesson', { id: unknownId });

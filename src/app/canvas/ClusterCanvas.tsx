@@ -70,6 +70,7 @@ export function toFlowNodes(layout: ClusterLayout): FlowNode[] {
     ]),
     [UNSCHEDULED, LANE_ID, layout.unscheduled],
   ];
+  const lastNode = layout.nodeOrder[layout.nodeOrder.length - 1];
   for (const [lane, id, box] of lanes) {
     if (!box) continue;
     if (lane === UNSCHEDULED)
@@ -101,7 +102,7 @@ export function toFlowNodes(layout: ClusterLayout): FlowNode[] {
         position: { x: p.x - box.x, y: p.y - box.y },
         width: p.w,
         height: p.h,
-        data: { name },
+        data: { name, tipsLeft: lane === lastNode },
         ...fixed,
       });
   }

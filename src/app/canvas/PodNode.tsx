@@ -11,19 +11,20 @@ import { patchUi } from '../stores/appStore';
 import { GHOST_MS } from '../stores/mirror';
 import { podRole, statusTone } from './roles';
 
-export type PodFlowNode = Node<{ name: string }, 'pod'>;
+/** `tipsLeft`: the pod is in the rightmost column, so its labels open towards the left. */
+export type PodFlowNode = Node<{ name: string; tipsLeft?: boolean }, 'pod'>;
 
 export const PodNode = memo(function PodNode({ data }: NodeProps<PodFlowNode>) {
   const pod = useAppState((s) => s.engine.pods[data.name]);
   const ghost = useAppState((s) =>
     s.engine.pods[data.name] ? undefined : s.engine.ghosts[data.name],
   );
-  if (pod) return <PodCard pod={pod} />;
+  if (pod) return <PodCard pod={pod} tipsLeft={data.tipsLeft ?? false} />;
   if (ghost) return <GhostCard pod={ghost.pod} />;
   return null;
 });
 
-function PodCard({ pod }: { pod: PodView }) {
+function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
   const t = useT();
   const store = useAppStore();
   const runner = useRunner();
@@ -99,6 +100,9 @@ function PodCard({ pod }: { pod: PodView }) {
         ) : (
           <span className={pod.ip ? 'mono' : 'pod__noip'}>{pod.ip ?? t('pod.noIP')}</span>
         )}
+        {pod.ip && pod.ports.length > 0 && (
+          <span className="pod__port mono">:{pod.ports.join(',')}</span>
+        )}
       </div>
       {replacement ? (
         <div className="pod__was">{t('pod.wasIP', { ip: replacement.oldIp })}</div>
@@ -108,7 +112,7 @@ function PodCard({ pod }: { pod: PodView }) {
         <span className="pod__readytext">{pod.readyText}</span>
         {role !== 'other' && <span className={`chip chip--${role}`}>{t(`pod.${role}`)}</span>}
       </div>
-      <div className="pod__labels" id={labelsId}>
+      <div className={`pod__labels${tipsLeft ? ' pod__labels--left' : ''}`} id={labelsId}>
         <span className="pod__labels-title">{t('pod.labels')}</span>
         {Object.entries(pod.labels).map(([k, v]) => (
           <span key={k} className="label-chip">

@@ -44,6 +44,15 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
           <dd className="mono service__ip">{ip}</dd>
         </div>
         <div className="service__row">
+          <dt>{t('service.dns')}</dt>
+          <dd
+            className="mono service__dns"
+            title={`${svc.name}.${svc.namespace}.svc.cluster.local`}
+          >
+            {svc.name}.{svc.namespace}.svc
+          </dd>
+        </div>
+        <div className="service__row">
           <dt>{t('service.ports')}</dt>
           <dd className="mono">
             {svc.ports

@@ -12,7 +12,7 @@ export const GEOMETRY = {
   nodeGap: 28,
   minSlots: 3,
   serviceW: 360,
-  serviceH: 164,
+  serviceH: 186,
   serviceGap: 40,
   rowGap: 76,
 } as const;

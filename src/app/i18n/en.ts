@@ -28,6 +28,8 @@ export const en = {
   'manifests.applying': 'Applying…',
   'manifests.applyFailed': 'kubectl apply failed',
   'manifests.applied': 'Applied',
+  'manifests.hide': 'Fold the manifests away',
+  'manifests.show': 'Show the manifests',
   'manifests.hint': 'Edit the YAML and press Apply, like kubectl apply -f.',
   'manifests.diagnostic': 'Line {line}, column {column}: {message}',
 
@@ -58,6 +60,7 @@ export const en = {
 
   'service.type': 'Type',
   'service.clusterIP': 'ClusterIP',
+  'service.dns': 'DNS name',
   'service.ports': 'Ports',
   'service.endpoints': 'Ready endpoints',
   'service.noEndpoints': 'no ready endpoints',

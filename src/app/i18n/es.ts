@@ -28,6 +28,8 @@ export const es: Messages = {
   'manifests.applying': 'Aplicando…',
   'manifests.applyFailed': 'kubectl apply ha fallado',
   'manifests.applied': 'Aplicado',
+  'manifests.hide': 'Plegar los manifiestos',
+  'manifests.show': 'Mostrar los manifiestos',
   'manifests.hint': 'Edita el YAML y pulsa Aplicar, como con kubectl apply -f.',
   'manifests.diagnostic': 'Línea {line}, columna {column}: {message}',
 
@@ -58,6 +60,7 @@ export const es: Messages = {
 
   'service.type': 'Tipo',
   'service.clusterIP': 'ClusterIP',
+  'service.dns': 'Nombre DNS',
   'service.ports': 'Puertos',
   'service.endpoints': 'Endpoints listos',
   'service.noEndpoints': 'ningún endpoint listo',

@@ -16,7 +16,10 @@ interface HitRow {
   gone: boolean;
 }
 
-/** Live backend pods (oldest first), then gone pods that answered something. */
+/** Gone pods listed (the most recently gone). */
+const MAX_GONE_ROWS = 3;
+
+/** Live backend pods (oldest first), then the latest gone pods that answered something. */
 function hitRows(
   m: Pick<EngineMirror, 'pods' | 'hits' | 'services' | 'clientGroups' | 'memo'>,
 ): HitRow[] {
@@ -30,8 +33,13 @@ function hitRows(
     seen.add(pod.name);
     rows.push({ pod: pod.name, ip: pod.ip, count: m.hits[pod.name] ?? 0, gone: false });
   }
-  for (const [pod, count] of Object.entries(m.hits))
-    if (!seen.has(pod)) rows.push({ pod, ip: m.memo[pod]?.ip ?? null, count, gone: true });
+  const gone = Object.entries(m.hits)
+    .filter(([pod]) => !seen.has(pod))
+    .map(([pod, count]) => ({ pod, count, memo: m.memo[pod] }))
+    .sort((a, b) => (b.memo?.departedAt ?? 0) - (a.memo?.departedAt ?? 0))
+    .slice(0, MAX_GONE_ROWS);
+  for (const g of gone)
+    rows.push({ pod: g.pod, ip: g.memo?.ip ?? null, count: g.count, gone: true });
   return rows;
 }
 

@@ -3,7 +3,8 @@
 import { useAppState, useAppStore, useRunner } from '../AppContext';
 import { EditorPanel } from '../editor/EditorPanel';
 import { useT } from '../i18n/useT';
-import { patchEditor } from '../stores/appStore';
+import { Icon } from '../controls/Icon';
+import { patchEditor, patchUi } from '../stores/appStore';
 
 export function ManifestsPanel() {
   const t = useT();
@@ -14,40 +15,62 @@ export function ManifestsPanel() {
   const applying = useAppState((s) => s.editor.applying);
   const lastApply = useAppState((s) => s.editor.lastApply);
   const ready = useAppState((s) => s.engine.status === 'running');
+  const open = useAppState((s) => s.ui.editorOpen);
   const apply = (value: string) => void runner.apply(value);
+  const toggle = (
+    <button
+      type="button"
+      className="btn btn--icon manifests__toggle"
+      onClick={() => patchUi(store, { editorOpen: !open })}
+      aria-expanded={open}
+      aria-controls="manifests-body"
+      aria-label={open ? t('manifests.hide') : t('manifests.show')}
+      title={open ? t('manifests.hide') : t('manifests.show')}
+    >
+      <Icon name={open ? 'collapse' : 'expand'} />
+    </button>
+  );
   return (
-    <section className="manifests" aria-label={t('manifests.title')}>
+    <section
+      className={`manifests${open ? '' : ' manifests--folded'}`}
+      aria-label={t('manifests.title')}
+    >
       <header className="manifests__head">
+        {toggle}
         <h2 className="panel__title">{t('manifests.title')}</h2>
-        <button
-          type="button"
-          className="btn btn--primary"
-          onClick={() => apply(store.getState().editor.text)}
-          disabled={!ready || applying}
-          title={t('manifests.hint')}
-        >
-          {t('manifests.apply')}
-        </button>
+        {open && (
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => apply(store.getState().editor.text)}
+            disabled={!ready || applying}
+            title={t('manifests.hint')}
+          >
+            {t('manifests.apply')}
+          </button>
+        )}
       </header>
-      <EditorPanel
-        text={text}
-        onChange={(value) => patchEditor(store, { text: value })}
-        onApply={apply}
-        diagnostics={diagnostics}
-        label={t('manifests.editor')}
-      />
-      {lastApply && !lastApply.ok && (
-        <div className="apply-result apply-result--error" role="alert">
-          <strong>{t('manifests.applyFailed')}</strong>
-          <pre>{lastApply.errorText}</pre>
-        </div>
-      )}
-      {lastApply?.ok && (
-        <div className="apply-result" role="status">
-          <strong>{t('manifests.applied')}</strong>
-          <pre>{lastApply.output.join('\n')}</pre>
-        </div>
-      )}
+      <div id="manifests-body" className="manifests__body" hidden={!open}>
+        <EditorPanel
+          text={text}
+          onChange={(value) => patchEditor(store, { text: value })}
+          onApply={apply}
+          diagnostics={diagnostics}
+          label={t('manifests.editor')}
+        />
+        {lastApply && !lastApply.ok && (
+          <div className="apply-result apply-result--error" role="alert">
+            <strong>{t('manifests.applyFailed')}</strong>
+            <pre>{lastApply.errorText}</pre>
+          </div>
+        )}
+        {lastApply?.ok && (
+          <div className="apply-result" role="status">
+            <strong>{t('manifests.applied')}</strong>
+            <pre>{lastApply.output.join('\n')}</pre>
+          </div>
+        )}
+      </div>
     </section>
   );
 }

@@ -57,6 +57,7 @@ function fakeWorld() {
       view: 'concept',
       lang: 'en',
       embed: false,
+      editorOpen: true,
     },
   });
   const runner = new EngineRunner(store, {

@@ -30,6 +30,8 @@ export interface UiState {
   view: ViewMode;
   lang: Lang;
   embed: boolean;
+  /** The Manifests column is open (it folds into a narrow rail to give the canvas room). */
+  editorOpen: boolean;
 }
 
 /** A problem the user must read (announced with role=alert), as a message key or raw text. */
