@@ -218,6 +218,8 @@ function defaultNamespace(ns: Obj): void {
 }
 
 function defaultEndpointSlice(slice: Obj): void {
+  // `conditions` is a struct, not a pointer: the API always stores (and returns) it, `{}` when unset.
+  for (const e of recs(slice['endpoints'])) ensure(e, 'conditions');
   for (const p of recs(slice['ports'])) {
     setIfUnset(p, 'name', '');
     setIfUnset(p, 'protocol', 'TCP');
