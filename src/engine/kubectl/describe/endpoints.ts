@@ -1,0 +1,69 @@
+// `kubectl describe endpointslice` (describeEndpointSliceV1) and `kubectl describe endpoints`
+// (describeEndpoints).
+import type { Cluster } from '../../cluster';
+import type { EndpointSlice } from '../../api/types';
+import type { EndpointsObject } from '../legacyEndpoints';
+import { eventsAbout } from '../events';
+import { annotationsMultiline, describeEvents, labelsMultiline, PrefixWriter } from './writer';
+
+/** The describe text of one EndpointSlice. */
+export function describeEndpointSlice(c: Cluster, s: EndpointSlice): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${s.metadata.name}\n`);
+  w.write(0, `Namespace:\t${s.metadata.namespace ?? 'default'}\n`);
+  labelsMultiline(w, 'Labels', s.metadata.labels);
+  annotationsMultiline(w, 'Annotations', s.metadata.annotations);
+  w.write(0, `AddressType:\t${s.addressType}\n`);
+  if (s.ports.length === 0) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of s.ports)
+      w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? 'TCP'}\n`);
+  }
+  if (s.endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of s.endpoints) {
+      w.write(1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      w.write(
+        3,
+        `Ready:\t${e.conditions.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`,
+      );
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  describeEvents(w, c, eventsAbout(c, 'EndpointSlice', s.metadata.name, s.metadata.namespace));
+  return w.text();
+}
+
+/** The describe text of one v1 Endpoints object. */
+export function describeEndpoints(c: Cluster, ep: EndpointsObject): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ep.metadata.name}\n`);
+  w.write(0, `Namespace:\t${ep.metadata.namespace ?? 'default'}\n`);
+  labelsMultiline(w, 'Labels', ep.metadata.labels);
+  annotationsMultiline(w, 'Annotations', ep.metadata.annotations);
+  w.write(0, 'Subsets:\n');
+  for (const ss of ep.subsets ?? []) {
+    w.write(1, `Addresses:\t${(ss.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`);
+    w.write(
+      1,
+      `NotReadyAddresses:\t${(ss.notReadyAddresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`,
+    );
+    if (ss.ports?.length) {
+      w.write(1, 'Ports:\n');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of ss.ports) w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol}\n`);
+    }
+    w.write(0, '\n');
+  }
+  describeEvents(w, c, eventsAbout(c, 'Endpoints', ep.metadata.name, ep.metadata.namespace));
+  return w.text();
+}
