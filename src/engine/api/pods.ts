@@ -104,3 +104,15 @@ export function podReadyText(pod: Pod): string {
 export function podRestarts(pod: Pod): number {
   return (pod.status.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0);
 }
+
+/** What controllers that count pods care about: existence, deletion, phase, readiness, labels. */
+export function podCountingKey(p: Pod | undefined): string {
+  if (!p) return '';
+  return `${p.metadata.deletionTimestamp ?? ''}|${p.status.phase}|${isPodReady(p)}|${podReadySince(p) ?? ''}|${JSON.stringify(p.metadata.labels ?? {})}`;
+}
+
+/** What the endpoint controllers care about: the counting key plus IP and node. */
+export function podEndpointKey(p: Pod | undefined): string {
+  if (!p) return '';
+  return `${podCountingKey(p)}|${p.status.podIP ?? ''}|${p.spec.nodeName ?? ''}`;
+}

@@ -50,6 +50,23 @@ export class DeploymentController {
     });
   }
 
+  private readonly hashes = new Map<
+    string,
+    { generation: number; collisions: number; hash: string }
+  >();
+
+  /** pod-template-hash of the deployment's template, computed once per generation. */
+  templateHash(d: Deployment): string {
+    const generation = d.metadata.generation ?? 1;
+    const collisions = d.status.collisionCount ?? 0;
+    const cached = this.hashes.get(d.metadata.uid);
+    if (cached && cached.generation === generation && cached.collisions === collisions)
+      return cached.hash;
+    const hash = podTemplateHash(d.spec.template, collisions);
+    this.hashes.set(d.metadata.uid, { generation, collisions, hash });
+    return hash;
+  }
+
   /** ReplicaSets this deployment owns, oldest first. */
   ownedReplicaSets(d: Deployment): ReplicaSet[] {
     return [...(this.c.store.replicaSetsByOwner.get(d.metadata.uid) ?? [])]
@@ -66,7 +83,7 @@ export class DeploymentController {
     const d = this.c.store.get('Deployment', key);
     if (!d || d.metadata.deletionTimestamp !== undefined) return;
     const all = this.ownedReplicaSets(d);
-    const hash = podTemplateHash(d.spec.template, d.status.collisionCount ?? 0);
+    const hash = this.templateHash(d);
     let newRS = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
     const olds = all.filter((rs) => rs !== newRS);
     if (d.spec.paused) return this.updateStatus(d, newRS, olds);

@@ -1,12 +1,12 @@
 // The endpointslice-controller (D.1): for each Service with a selector, the pods that match, have an
 // IP and are not terminal become endpoints with ready/serving/terminating conditions; targetPorts are
 // resolved per pod; at most 100 endpoints per slice; slices are named `<service>-<random>`.
-import { isPodReady, isPodTerminal } from '../api/pods';
+import { isPodReady, isPodTerminal, podEndpointKey } from '../api/pods';
 import { objectKey } from '../api/store';
 import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service } from '../api/types';
 import type { Cluster } from '../cluster';
 import { WorkQueue } from '../sim/workQueue';
-import { canonicalJson } from '../util/hash';
+
 import { resolveContainerPort } from './kubelet';
 
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
@@ -28,6 +28,8 @@ export class EndpointSliceController {
     c.store.onChange((ch) => {
       if (ch.kind === 'Service') this.queue.add(ch.key);
       if (ch.kind === 'Pod') {
+        if (ch.old && ch.obj && podEndpointKey(ch.old as Pod) === podEndpointKey(ch.obj as Pod))
+          return;
         for (const p of [ch.old, ch.obj] as (Pod | undefined)[])
           if (p) for (const k of this.servicesFor(p)) this.queue.add(k);
       }
@@ -82,14 +84,14 @@ export class EndpointSliceController {
       const pod = this.c.store.get('Pod', key);
       if (!pod || isPodTerminal(pod) || !pod.status.podIP) continue;
       const ports = endpointPorts(svc, pod);
-      const sig = canonicalJson(ports);
+      const sig = sameJson(ports);
       let g = groups.get(sig);
       if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
       g.endpoints.push(this.toEndpoint(svc, pod));
     }
     const keep = new Set<string>();
     for (const [sig, g] of groups) {
-      const mine = existing.filter((s) => canonicalJson(s.ports) === sig);
+      const mine = existing.filter((s) => sameJson(s.ports) === sig);
       for (let i = 0; i * MAX_ENDPOINTS_PER_SLICE < Math.max(1, g.endpoints.length); i++) {
         const chunk = g.endpoints.slice(
           i * MAX_ENDPOINTS_PER_SLICE,
@@ -99,10 +101,10 @@ export class EndpointSliceController {
         keep.add(slice.metadata.name);
         const labels = sliceLabels(svc);
         if (
-          canonicalJson(slice.endpoints) === canonicalJson(chunk) &&
-          canonicalJson(slice.ports) === sig &&
+          sameJson(slice.endpoints) === sameJson(chunk) &&
+          sameJson(slice.ports) === sig &&
           mine[i] &&
-          canonicalJson(slice.metadata.labels) === canonicalJson(labels)
+          sameJson(slice.metadata.labels) === sameJson(labels)
         )
           continue;
         this.c.store.put({
@@ -214,4 +216,9 @@ function endpointPorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
     out.push(ep);
   }
   return out;
+}
+
+/** JSON of objects this controller built itself (fixed key order), for cheap equality checks. */
+function sameJson(v: unknown): string {
+  return JSON.stringify(v) ?? '';
 }

@@ -1,6 +1,13 @@
 // The ReplicaSet controller: keeps `spec.replicas` active pods, creating replacements with new names
 // (B.6) and deleting the pods real Kubernetes deletes first on scale-down (ActivePodsWithRanks).
-import { isPodAvailable, isPodReady, isPodTerminal, podReadySince, podRestarts } from '../api/pods';
+import {
+  isPodAvailable,
+  isPodReady,
+  isPodTerminal,
+  podCountingKey,
+  podReadySince,
+  podRestarts,
+} from '../api/pods';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { WorkQueue } from '../sim/workQueue';
@@ -29,6 +36,9 @@ export class ReplicaSetController {
     c.store.onChange((ch) => {
       if (ch.kind === 'ReplicaSet' && ch.obj) this.queue.add(ch.key);
       if (ch.kind === 'Pod') {
+        // A pod getting its node or IP changes nothing the ReplicaSet counts.
+        if (ch.old && ch.obj && podCountingKey(ch.old as Pod) === podCountingKey(ch.obj as Pod))
+          return;
         const pod = (ch.obj ?? ch.old) as Pod;
         const owner = pod.metadata.ownerReferences?.find(
           (o) => o.kind === 'ReplicaSet' && o.controller,

@@ -9,23 +9,32 @@ import { matchesMap } from '../util/labels';
 /** The default scheduler. */
 export class Scheduler {
   private readonly unschedulable = new Set<string>();
-  /** `ownerUid|node` → pods of that owner bound to that node (the spreading score's input). */
-  private readonly ownerOnNode = new Map<string, number>();
+  /** owner → node → pods of that owner bound to that node (the spreading score's input). */
+  private readonly ownerOnNode = new Map<string, Map<string, number>>();
   private nextStartNodeIndex = 0;
 
   constructor(private readonly c: Cluster) {
     c.store.onChange((ch) => {
       if (ch.kind !== 'Pod') return;
-      const slot = (p: Pod | undefined) =>
+      const slot = (p: Pod | undefined): [string, string] | null =>
         p?.spec.nodeName && p.metadata.deletionTimestamp === undefined
-          ? `${p.metadata.ownerReferences?.[0]?.uid ?? p.metadata.labels?.app ?? ''}|${p.spec.nodeName}`
+          ? [ownerOf(p), p.spec.nodeName]
           : null;
       const before = slot(ch.old as Pod | undefined);
       const after = slot(ch.obj as Pod | undefined);
-      if (before === after) return;
-      if (before) this.ownerOnNode.set(before, (this.ownerOnNode.get(before) ?? 1) - 1);
-      if (after) this.ownerOnNode.set(after, (this.ownerOnNode.get(after) ?? 0) + 1);
+      if (before?.[0] === after?.[0] && before?.[1] === after?.[1]) return;
+      if (before) this.bump(before[0], before[1], -1);
+      if (after) this.bump(after[0], after[1], 1);
     });
+  }
+
+  private bump(owner: string, node: string, by: number): void {
+    let m = this.ownerOnNode.get(owner);
+    if (!m) this.ownerOnNode.set(owner, (m = new Map()));
+    const n = (m.get(node) ?? 0) + by;
+    if (n > 0) m.set(node, n);
+    else m.delete(node);
+    if (m.size === 0) this.ownerOnNode.delete(owner);
   }
 
   /** A new pod exists: bind it shortly (or hand it straight to its kubelet when nodeName is set). */
@@ -110,14 +119,12 @@ export class Scheduler {
   }
 
   private pick(feasible: Node[], pod: Pod): Node {
-    const owner = pod.metadata.ownerReferences?.[0]?.uid ?? pod.metadata.labels?.app ?? '';
+    const mine = this.ownerOnNode.get(ownerOf(pod));
     const score = (n: Node) => {
-      const same = this.ownerOnNode.get(`${owner}|${n.metadata.name}`) ?? 0;
+      const same = mine?.get(n.metadata.name) ?? 0;
       const total = this.c.store.podsByNode.get(n.metadata.name)?.size ?? 0;
       return same * 1_000_000 + total;
     };
-    // Nodes are visited from a rotating start, so ties are found in a fair order before the random pick.
-    feasible.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
     let best: Node[] = [];
     let bestScore = Infinity;
     for (const n of feasible) {
@@ -136,4 +143,9 @@ function numFeasibleNodesToFind(n: number): number {
   if (n < 100) return n;
   const pct = Math.max(5, 50 - Math.floor(n / 125));
   return Math.max(100, Math.floor((n * pct) / 100));
+}
+
+/** Pods of one owner spread apart (a controller's uid, else the app label). */
+function ownerOf(p: Pod): string {
+  return p.metadata.ownerReferences?.[0]?.uid ?? p.metadata.labels?.app ?? '';
 }

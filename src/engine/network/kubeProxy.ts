@@ -40,11 +40,25 @@ export interface RouteResult {
 
 /** KUBE-SVC-… / KUBE-SEP-… names (E.2). */
 export function svcChain(prefix: 'SVC' | 'SVL' | 'EXT' | 'FW', info: ServicePortInfo): string {
-  return `KUBE-${prefix}-${sha256Base32(info.name + info.protocol.toLowerCase()).slice(0, 16)}`;
+  const key = info.name + info.protocol;
+  let h = chainHashes.get(key);
+  if (h === undefined)
+    chainHashes.set(key, (h = sha256Base32(info.name + info.protocol.toLowerCase()).slice(0, 16)));
+  return `KUBE-${prefix}-${h}`;
 }
 
+/** servicePortName+protocol(+endpoint) → 16-char hash; names repeat on every packet, so remember them. */
+const chainHashes = new Map<string, string>();
+
 export function sepChain(info: ServicePortInfo, ep: ProxyEndpoint): string {
-  return `KUBE-SEP-${sha256Base32(info.name + info.protocol.toLowerCase() + `${ep.ip}:${ep.port}`).slice(0, 16)}`;
+  const key = `${info.name}${info.protocol}${ep.ip}:${ep.port}`;
+  let h = chainHashes.get(key);
+  if (h === undefined) {
+    h = sha256Base32(info.name + info.protocol.toLowerCase() + `${ep.ip}:${ep.port}`).slice(0, 16);
+    if (chainHashes.size > 200_000) chainHashes.clear();
+    chainHashes.set(key, h);
+  }
+  return `KUBE-SEP-${h}`;
 }
 
 /** nftables chain names (E.7). */
