@@ -12,6 +12,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const skipE2e = process.argv.includes('--skip-e2e');
+
+// A fresh clone: install the npm packages and a browser first (see scripts/ensure-test-deps.mjs).
+spawnSync(process.execPath, [join('scripts', 'ensure-test-deps.mjs')], { stdio: 'inherit' });
 const GATE_DIR = '.gate';
 const VITEST_JSON = join(GATE_DIR, 'vitest.json');
 const PLAYWRIGHT_JSON = join(GATE_DIR, 'playwright.json'); // see playwright.config.ts
