@@ -4,7 +4,7 @@
 import type { Pod } from '../api/types';
 import type { Cluster } from '../cluster';
 import type { Hop, Outcome, RequestRecord } from '../trace';
-import { ipToInt } from '../util/ip';
+import { cidrContains, ipToInt } from '../util/ip';
 import {
   sepChain,
   svcChain,
@@ -180,7 +180,10 @@ function applyRules(
   if (!info || !np) return none;
   const nft = c.config.proxyMode === 'nftables';
   const chains: string[] = [];
-  const local = external ? info.externalLocal : info.internalLocal;
+  // ETP Local applies to traffic from outside; pods' traffic to external destinations is
+  // short-circuited to the Cluster chain ("pod traffic for … external destinations", E.5).
+  const fromPod = cidrContains(c.config.podCIDR, clientIP);
+  const local = external ? info.externalLocal && !fromPod : info.internalLocal;
   const eps = usableEndpoints(
     local ? info.endpoints.filter((e) => e.node === node) : info.endpoints,
   );

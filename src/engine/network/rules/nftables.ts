@@ -47,6 +47,26 @@ export function nftablesRules(
       packets: 0,
       service: svc,
     });
+    // ClientIP affinity (E.3): a dynamic set per endpoint, checked before the random pick.
+    const affinity = info.affinitySeconds > 0;
+    if (affinity)
+      for (const ep of eps) {
+        const epChain = nftEndpointChain(info, ep);
+        lines.push({
+          table: 'set',
+          chain: affinitySet(epChain),
+          text: `timeout ${nftTime(info.affinitySeconds)}`,
+          packets: 0,
+          service: svc,
+        });
+        lines.push({
+          table: 'chain',
+          chain,
+          text: `ip saddr @${affinitySet(epChain)} goto ${epChain}`,
+          packets: 0,
+          service: svc,
+        });
+      }
     lines.push({
       table: 'chain',
       chain,
@@ -63,6 +83,14 @@ export function nftablesRules(
         packets: 0,
         service: svc,
       });
+      if (affinity)
+        lines.push({
+          table: 'chain',
+          chain: epChain,
+          text: `update @${affinitySet(epChain)} { ip saddr }`,
+          packets: 0,
+          service: svc,
+        });
       lines.push({
         table: 'chain',
         chain: epChain,
@@ -88,6 +116,14 @@ export function nftText(lines: RuleLine[]): string {
     for (const e of els) out.push(`\t\t\t${e.text},  # ${e.packets} packets`);
     out.push('\t\t}', '\t}');
   }
+  for (const set of lines.filter((l) => l.table === 'set'))
+    out.push(
+      `\tset ${set.chain} {`,
+      '\t\ttype ipv4_addr',
+      '\t\tflags dynamic,timeout',
+      `\t\t${set.text}`,
+      '\t}',
+    );
   const chains = [...new Set(lines.filter((l) => l.table === 'chain').map((l) => l.chain))];
   for (const ch of chains) {
     out.push(`\tchain ${ch} {`);
@@ -97,4 +133,25 @@ export function nftText(lines: RuleLine[]): string {
   }
   out.push('}');
   return out.join('\n') + '\n';
+}
+
+/** The affinity set of an endpoint chain: the same name with the `affinity-` prefix. */
+function affinitySet(endpointChain: string): string {
+  return `affinity-${endpointChain.slice('endpoint-'.length)}`;
+}
+
+/** A timeout as nft prints it: 10800 → `3h`, 90 → `1m30s`. */
+function nftTime(seconds: number): string {
+  const parts: [number, string][] = [
+    [Math.floor(seconds / 86400), 'd'],
+    [Math.floor((seconds % 86400) / 3600), 'h'],
+    [Math.floor((seconds % 3600) / 60), 'm'],
+    [seconds % 60, 's'],
+  ];
+  return (
+    parts
+      .filter(([n]) => n > 0)
+      .map(([n, u]) => `${n}${u}`)
+      .join('') || '0s'
+  );
 }
