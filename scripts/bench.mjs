@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the site, then measures it in Node and headless Chromium. Writes
+// bench/results.json (keys documented in bench/README.md) and prints a table with the targets.
+// Benchmarks never fail the test gate; they report numbers and whether each target is met.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const only = process.argv.slice(2);
+const want = (k) => only.length === 0 || only.includes(k);
+
+function sh(cmd, args) {
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+  return r.stdout;
+}
+const lastJson = (text) =>
+  JSON.parse(
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop() ?? '{}',
+  );
+const gz = (file) => gzipSync(readFileSync(file)).length;
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+};
+
+if (want('build')) {
+  console.error('Building…');
+  sh('npx', ['vite', 'build', '--logLevel', 'error']);
+  const html = readFileSync('dist/index.html', 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const assets = readdirSync('dist/assets');
+  const monaco = assets.filter((f) => /monaco/i.test(f) && f.endsWith('.js'));
+  results.size = {
+    initialJsGzipBytes: initial.reduce((n, f) => n + gz(join('dist', f)), 0),
+    initialJsFiles: initial,
+    monacoChunkGzipBytes: monaco.reduce((n, f) => n + gz(join('dist/assets', f)), 0),
+    monacoInInitialHtml: /monaco/i.test(html),
+  };
+}
+if (want('engine')) {
+  console.error('Engine: seed speed…');
+  results.engine = lastJson(sh('npx', ['tsx', 'bench/engine.bench.ts', 'seed'])).seed;
+}
+if (want('scale')) {
+  console.error('Engine: 5,000 nodes / 150,000 pods / 10,000 Services + 60 s of churn (minutes)…');
+  results.scale = lastJson(
+    sh('node', ['--max-old-space-size=4096', '--import', 'tsx', 'bench/engine.bench.ts', 'scale']),
+  ).scale;
+}
+if (want('browser')) {
+  console.error('Browser…');
+  results.browser = lastJson(sh('npx', ['tsx', 'bench/browser.bench.ts']));
+}
+if (want('share') && existsSync('bench/share.bench.ts')) {
+  results.share = lastJson(sh('npx', ['tsx', 'bench/share.bench.ts']));
+}
+
+const targets = [
+  [
+    'initial JS (gzip)',
+    results.size?.initialJsGzipBytes,
+    (v) => `${(v / 1024).toFixed(1)} KB`,
+    (v) => v <= 200 * 1024,
+    '≤ 200 KB',
+  ],
+  [
+    'Monaco chunk (gzip)',
+    results.size?.monacoChunkGzipBytes,
+    (v) => `${(v / 1024).toFixed(0)} KB`,
+    () => !results.size?.monacoInInitialHtml,
+    'lazy',
+  ],
+  [
+    'engine speed (seed)',
+    results.engine?.virtualSecondsPerWallSecond,
+    (v) => `${v}× real time`,
+    (v) => v >= 10000,
+    '≥ 10,000×',
+  ],
+  [
+    'scale run total',
+    results.scale?.totalSeconds,
+    (v) => `${v} s, ${results.scale.peakRssMiB} MiB`,
+    (v) => v <= 60 && results.scale.peakRssMiB <= 2048,
+    '≤ 60 s, ≤ 2 GiB',
+  ],
+  [
+    'cold load → first pod',
+    results.browser?.coldLoadToFirstPod?.medianMs,
+    (v) => `${v} ms`,
+    (v) => v <= 800,
+    '≤ 800 ms',
+  ],
+  ['editor ready', results.browser?.editorReady?.medianMs, (v) => `${v} ms`, () => true, '—'],
+  [
+    'p95 frame, 50 pods',
+    results.browser?.frames50Pods?.p95FrameMs,
+    (v) =>
+      `${v} ms (busy ${(results.browser.frames50Pods.mainThreadBusy * 100).toFixed(0)} %, ${results.browser.frames50Pods.packetsInFlight} packets)`,
+    (v) => v <= 20 && results.browser.frames50Pods.mainThreadBusy <= 0.5,
+    '≤ 20 ms, busy ≤ 50 %',
+  ],
+  [
+    'input latency, 500 pods',
+    results.browser?.pods500?.inputLatencyMs,
+    (v) => `${v} ms`,
+    (v) => v <= 100,
+    '≤ 100 ms',
+  ],
+  [
+    'share link, seed + 1 edit',
+    results.share?.seedWithOneEditChars,
+    (v) => `${v} chars`,
+    (v) => v <= 1000,
+    '≤ 1,000',
+  ],
+];
+results.targets = {};
+console.log('\n| measure | value | target | met |\n|---|---|---|---|');
+for (const [name, v, fmt, ok, target] of targets) {
+  if (v === undefined || v === null) continue;
+  results.targets[name] = ok(v);
+  console.log(`| ${name} | ${fmt(v)} | ${target} | ${ok(v) ? 'yes' : 'NO'} |`);
+}
+let previous = {};
+try {
+  previous = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+} catch {
+  /* first run */
+}
+writeFileSync('bench/results.json', JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+console.log('\nWrote bench/results.json');
