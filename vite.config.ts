@@ -92,5 +92,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     passWithNoTests: true,
+    // Property and fuzz tests take seconds; CI's 2 cores may be shared with the browser tests.
+    testTimeout: 60_000,
   },
 });

@@ -47,3 +47,41 @@ export async function hitsOf(page: Page, pod: string): Promise<number> {
 export async function clockMs(page: Page): Promise<number> {
   return Number(await page.getByTestId('clock').getAttribute('data-ms'));
 }
+
+declare global {
+  interface Window {
+    /** Installed by the Monaco editor when the page has `?test=1` (src/app/editor/testHook.ts). */
+    __kubeplayEditor?: { getValue(): string; setValue(text: string): void };
+  }
+}
+
+/**
+ * Waits for the manifests editor to settle: Monaco (with its test hook, when the URL has
+ * `?test=1`) or the plain text field it falls back to. Returns which one it is.
+ */
+async function editorKind(page: Page): Promise<'monaco' | 'plain'> {
+  const deadline = Date.now() + 8000;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(() => window.__kubeplayEditor !== undefined)) return 'monaco';
+    if ((await page.locator('.monaco-editor').count()) === 0 && Date.now() > deadline - 5000) {
+      const plain = page.locator('textarea[aria-label="Manifests editor"]');
+      if ((await plain.count()) > 0) return 'plain';
+    }
+    await page.waitForTimeout(100);
+  }
+  return 'plain';
+}
+
+/** The manifests editor's text. */
+export async function editorText(page: Page): Promise<string> {
+  if ((await editorKind(page)) === 'monaco')
+    return page.evaluate(() => window.__kubeplayEditor?.getValue() ?? '');
+  return page.locator('textarea[aria-label="Manifests editor"]').inputValue();
+}
+
+/** Replaces the manifests editor's text (as a paste would). */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  if ((await editorKind(page)) === 'monaco')
+    await page.evaluate((t) => window.__kubeplayEditor?.setValue(t), text);
+  else await page.locator('textarea[aria-label="Manifests editor"]').fill(text);
+}

@@ -62,8 +62,10 @@ function TopBar({ embed }: { embed: boolean }) {
             d="M16 2 28.1 8v16L16 30 3.9 24V8zm0 4.5L7.9 10.5v11L16 25.5l8.1-4v-11zM16 11a5 5 0 1 1 0 10 5 5 0 0 1 0-10z"
           />
         </svg>
-        <span className="brand__name">{t('app.name')}</span>
-        {!embed && <span className="brand__title">{title}</span>}
+        <h1 className="brand__heading">
+          <span className="brand__name">{t('app.name')}</span>
+          {!embed && <span className="brand__title">{title}</span>}
+        </h1>
       </div>
       <Controls compact={embed} />
       {!embed && <LanguageSwitcher />}
@@ -75,19 +77,21 @@ function ClusterRegion({ embed }: { embed: boolean }) {
   const t = useT();
   const status = useAppState((s) => s.engine.status);
   return (
-    <section className="cluster" aria-label={t('cluster.title')}>
-      <div className="cluster__stage">
-        <div id="cluster-canvas" className="cluster__canvas" tabIndex={-1}>
-          <ClusterCanvas />
+    <main className="cluster-main">
+      <section className="cluster" aria-label={t('cluster.title')}>
+        <div className="cluster__stage">
+          <div id="cluster-canvas" className="cluster__canvas" tabIndex={-1}>
+            <ClusterCanvas />
+          </div>
+          {status === 'loading' && (
+            <p className="cluster__loading" role="status">
+              {t('app.loading')}
+            </p>
+          )}
+          {embed && <PodInspector />}
         </div>
-        {status === 'loading' && (
-          <p className="cluster__loading" role="status">
-            {t('app.loading')}
-          </p>
-        )}
-        {embed && <PodInspector />}
-      </div>
-      {!embed && <Legend />}
-    </section>
+        {!embed && <Legend />}
+      </section>
+    </main>
   );
 }

@@ -68,13 +68,6 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
       transition={{ duration: 0.35 }}
       role="button"
       tabIndex={0}
-      aria-label={t('pod.label', {
-        name: pod.name,
-        ip: pod.ip ?? t('pod.noIP'),
-        status: pod.status,
-        ready: readyText,
-        node: pod.node ?? t('cluster.unscheduled'),
-      })}
       aria-describedby={labelsId}
       aria-expanded={selected}
       aria-controls={selected ? 'pod-inspector' : undefined}
@@ -89,6 +82,7 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
     >
       <div className="pod__top">
         <span className={`dot ${pod.ready ? 'dot--ready' : 'dot--unready'}`} aria-hidden="true" />
+        <span className="visually-hidden">{t('pod.kind')} </span>
         <PodName name={pod.name} />
       </div>
       <div className={`pod__ip${replacement ? ' pod__ip--new' : ''}`}>
@@ -111,6 +105,10 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
         <span className={`status status--${tone}`}>{pod.status}</span>
         <span className="pod__readytext">{pod.readyText}</span>
         {role !== 'other' && <span className={`chip chip--${role}`}>{t(`pod.${role}`)}</span>}
+        <span className="visually-hidden">
+          {' '}
+          {t('pod.where', { ready: readyText, node: pod.node ?? t('cluster.unscheduled') })}
+        </span>
       </div>
       <div className={`pod__labels${tipsLeft ? ' pod__labels--left' : ''}`} id={labelsId}>
         <span className="pod__labels-title">{t('pod.labels')}</span>

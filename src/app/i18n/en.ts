@@ -55,7 +55,8 @@ export const en = {
   'pod.labels': 'Labels',
   'pod.newIP': 'new IP',
   'pod.wasIP': '(was {ip})',
-  'pod.label': 'Pod {name}, IP {ip}, {status}, {ready}, on {node}',
+  'pod.kind': 'Pod',
+  'pod.where': '({ready}, on {node})',
   'pod.hint': 'Enter: details · Delete: delete the pod',
 
   'service.type': 'Type',

@@ -55,7 +55,8 @@ export const es: Messages = {
   'pod.labels': 'Etiquetas',
   'pod.newIP': 'IP nueva',
   'pod.wasIP': '(antes {ip})',
-  'pod.label': 'Pod {name}, IP {ip}, {status}, {ready}, en {node}',
+  'pod.kind': 'Pod',
+  'pod.where': '({ready}, en {node})',
   'pod.hint': 'Intro: detalles · Supr: borrar el pod',
 
   'service.type': 'Tipo',

@@ -1,7 +1,9 @@
 // `kubectl apply` against the simulated API server: every document is decoded, defaulted and
 // validated first; only when all pass is anything written (all or nothing). Then each object is
-// created, configured (changed) or left unchanged, and the summary reads like kubectl's.
+// created, configured (changed) or left unchanged, and the summary reads like kubectl's. With
+// `prune`, objects applied earlier that the text no longer lists are deleted (prune.ts).
 import type { Cluster } from '../cluster';
+import { replicasLimitText, SIM_LIMITS } from '../limits';
 import { canonicalJson } from '../util/hash';
 import {
   admit,
@@ -10,7 +12,9 @@ import {
   combineErrors,
   type Admitted,
 } from './admission';
+import { deleteObject } from '../kubectl/gc';
 import { parseManifests, type Diagnostic, type ManifestDoc } from './manifests';
+import { LAST_APPLIED, pruneCandidates } from './prune';
 import { allocateService, reconcileLoadBalancer, releaseService } from './services';
 import { objectKey } from './store';
 import type { Deployment, KubeObject, Pod, Service } from './types';
@@ -41,20 +45,27 @@ const RESOURCE: Record<string, string> = {
   Namespace: 'namespace',
 };
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
 interface Planned {
   doc: ManifestDoc;
   obj: KubeObject;
   old: KubeObject | undefined;
 }
 
+/** How to apply. */
+export interface ApplyOptions {
+  /** Check everything, write nothing, and leave the PRNG as it was (nothing later changes). */
+  dryRun?: boolean;
+  /** The file name kubectl's messages name. */
+  source?: string;
+  /** `--prune`: delete objects applied before that the text no longer lists (prune.ts). */
+  prune?: boolean;
+}
+
+const resourceName = (o: KubeObject) =>
+  `${RESOURCE[o.kind] ?? o.kind.toLowerCase()}/${o.metadata.name}`;
+
 /** Applies a multi-document manifest text. `dryRun` checks everything and writes nothing. */
-export function applyManifests(
-  c: Cluster,
-  text: string,
-  opts: { dryRun?: boolean; source?: string } = {},
-): ApplyResult {
+export function applyManifests(c: Cluster, text: string, opts: ApplyOptions = {}): ApplyResult {
   const source = opts.source ?? 'manifests.yaml';
   const parsed = parseManifests(text);
   const diagnostics = [...parsed.diagnostics];
@@ -73,7 +84,26 @@ export function applyManifests(
       planned.push({ doc, obj: res.obj, old: c.store.get(res.obj.kind, key) });
     } else failures.push(res);
   }
+  for (const p of planned) {
+    const replicas =
+      (p.obj.kind === 'Deployment' || p.obj.kind === 'ReplicaSet') && (p.obj.spec.replicas ?? 1);
+    if (replicas !== false && replicas > SIM_LIMITS.maxReplicas) {
+      failures.push({
+        obj: null,
+        diagnostics: [],
+        errorText: replicasLimitText(p.obj.kind, p.obj.metadata.name, replicas),
+      });
+      diagnostics.push(
+        allocationDiagnostic(p.doc, parsed.lines, p.obj.metadata.name, {
+          field: 'spec.replicas',
+          type: 'FieldValueInvalid',
+          message: replicasLimitText(p.obj.kind, p.obj.metadata.name, replicas),
+        }),
+      );
+    }
+  }
   // Allocation (ClusterIPs, node ports) is checked before anything is written.
+  const rngState = opts.dryRun ? c.rng.save() : null;
   if (failures.length === 0) {
     for (const p of planned) {
       if (p.obj.kind !== 'Service') continue;
@@ -88,21 +118,27 @@ export function applyManifests(
       failures.push(allocationFailure(p.obj.metadata.name, !p.old, allocErrors));
     }
   }
+  if (rngState) c.rng.restore(rngState);
   if (failures.length > 0) errors.push(combineErrors(failures, source));
+  const applied = planned.map((p) => p.obj);
+  const pruned = opts.prune && errors.length === 0 ? pruneCandidates(c, applied) : [];
   if (errors.length > 0 || opts.dryRun) {
     const output =
       errors.length > 0
         ? []
-        : planned.map(
-            (p) =>
-              `${RESOURCE[p.obj.kind] ?? p.obj.kind.toLowerCase()}/${p.obj.metadata.name} ${p.old ? 'configured' : 'created'} (dry run)`,
-          );
+        : [
+            ...planned.map(
+              (p) => `${resourceName(p.obj)} ${p.old ? 'configured' : 'created'} (dry run)`,
+            ),
+            ...pruned.map((o) => `${resourceName(o)} pruned (dry run)`),
+          ];
     return { ok: errors.length === 0, output, errorText: errors.join('\n'), diagnostics };
   }
-  const output = planned.map(
-    (p) =>
-      `${RESOURCE[p.obj.kind] ?? p.obj.kind.toLowerCase()}/${p.obj.metadata.name} ${write(c, p)}`,
-  );
+  const output = planned.map((p) => `${resourceName(p.obj)} ${write(c, p)}`);
+  for (const o of pruned) {
+    deleteObject(c, o, { force: false, cascade: 'background' });
+    output.push(`${resourceName(o)} pruned`);
+  }
   return { ok: true, output, errorText: '', diagnostics };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../api/pods';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
+import { SIM_LIMITS } from '../limits';
 import { WorkQueue } from '../sim/workQueue';
 
 /** Owned pods that count toward replicas: not terminal, not being deleted. */
@@ -54,7 +55,23 @@ export class ReplicaSetController {
     const active = activePods(this.c, rs);
     const want = rs.spec.replicas ?? 1;
     const diff = want - active.length;
-    if (diff > 0) for (let i = 0; i < Math.min(diff, 500); i++) this.createPod(rs);
+    if (diff > 0) {
+      const room = SIM_LIMITS.maxPods - this.c.store.map('Pod').size;
+      const n = Math.min(diff, 500, room, SIM_LIMITS.maxReplicas - active.length);
+      for (let i = 0; i < n; i++) this.createPod(rs);
+      if (n < Math.min(diff, 500)) {
+        const msg = `Error creating: kubeplay simulates at most ${SIM_LIMITS.maxReplicas} replicas per workload and ${SIM_LIMITS.maxPods} pods per cluster`;
+        this.c.recordEvent(
+          rs,
+          'Warning',
+          'FailedCreate',
+          msg,
+          'replicaset-controller',
+          'rs.limit',
+          { rs: rs.metadata.name },
+        );
+      } else if (diff > 500) this.queue.add(key);
+    }
     if (diff < 0) {
       const victims = rankForDeletion(this.c, active).slice(0, -diff);
       for (const p of victims) {
