@@ -1,7 +1,7 @@
 // The deployment-controller: one ReplicaSet per pod template (named by pod-template-hash, B.6),
 // rolling updates with maxSurge rounded up and maxUnavailable rounded down (C), Recreate, revisions.
 import { isPodAvailable } from '../api/pods';
-import type { Deployment, IntOrString, ReplicaSet } from '../api/types';
+import type { Deployment, IntOrString, Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { WorkQueue } from '../sim/workQueue';
 import { podTemplateHash } from '../util/hash';
@@ -47,7 +47,18 @@ export class DeploymentController {
         const owner = rs.metadata.ownerReferences?.find((o) => o.kind === 'Deployment');
         if (owner) this.queue.add(`${rs.metadata.namespace}/${owner.name}`);
       }
+      // deletePod: a Recreate rollout waits for the old pods to be gone, so their removal wakes it.
+      if (ch.kind === 'Pod' && !ch.obj) this.podDeleted(ch.old as Pod);
     });
+  }
+
+  private podDeleted(pod: Pod): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    const rsName = pod.metadata.ownerReferences?.find((o) => o.kind === 'ReplicaSet')?.name;
+    const rs = rsName ? this.c.store.get('ReplicaSet', `${ns}/${rsName}`) : undefined;
+    const owner = rs?.metadata.ownerReferences?.find((o) => o.kind === 'Deployment');
+    const d = owner ? this.c.store.get('Deployment', `${ns}/${owner.name}`) : undefined;
+    if (d?.spec.strategy?.type === 'Recreate') this.queue.add(`${ns}/${d.metadata.name}`);
   }
 
   private readonly hashes = new Map<

@@ -62,6 +62,8 @@ export interface DeployOpts {
   ports?: { name?: string; containerPort: number }[];
   readinessProbe?: object;
   preStopSleep?: number;
+  /** A raw preStop handler (e.g. `{ exec: { command: ['sleep', '60'] } }`). */
+  preStop?: object;
   grace?: number;
   nodeSelector?: Record<string, string>;
   strategy?: object;
@@ -81,6 +83,7 @@ export function deployment(name: string, o: DeployOpts = {}): object {
   if (o.readinessProbe) container.readinessProbe = o.readinessProbe;
   if (o.preStopSleep !== undefined)
     container.lifecycle = { preStop: { sleep: { seconds: o.preStopSleep } } };
+  if (o.preStop) container.lifecycle = { preStop: o.preStop };
   const podSpec: Record<string, unknown> = { containers: [container] };
   if (o.grace !== undefined) podSpec.terminationGracePeriodSeconds = o.grace;
   if (o.nodeSelector) podSpec.nodeSelector = o.nodeSelector;
@@ -102,6 +105,12 @@ export function client(name = 'client', replicas = 3): object {
 /** A Service manifest. */
 export function service(name: string, spec: object): object {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec };
+}
+
+/** `kubectl apply` of manifest objects now; throws with kubectl's error text when it fails. */
+export function applyObjects(t: TestCluster, manifests: object[]): void {
+  const r = t.engine.apply(manifests.map((m) => stringify(m)).join('---\n'));
+  if (!r.ok) throw new Error(r.errorText);
 }
 
 /** Live pods whose name starts with `prefix-` (or all), sorted by name. */
