@@ -157,7 +157,7 @@ export function curl(c: Cluster, pod: Pod, args: string[]): ProgramResult {
     if (o.output !== null && o.output !== '-') shown = '';
     return { stdout: shown + writeOut('200'), stderr: progress(o.head ? 0 : body.length), code: 0 };
   }
-  const ms = Math.round(r.latencyMs);
+  const ms = Math.floor(r.latencyMs);
   let code: number;
   let msg: string;
   if (r.outcome === 'nxdomain') {

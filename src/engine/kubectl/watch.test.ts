@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { at, fixture, k } from './testFixture';
+import { watchKubectl } from './watch';
+
+describe('watchKubectl', () => {
+  it('get -w: the table, then one row per change with the first table’s widths', () => {
+    const t = fixture();
+    const w = watchKubectl(t.c, ['get', 'pods', '-l', 'app=web', '-w']);
+    expect(w.initial.stdout).toBe(
+      'NAME    READY   STATUS    RESTARTS   AGE\nweb-1   1/1     Running   0          30s\nweb-2   1/1     Running   0          30s\n',
+    );
+    expect(w.poll()).toBe('');
+    k(t, 'delete pod web-1');
+    at(t, 32_000);
+    const lines = w.poll().split('\n').filter(Boolean);
+    expect(lines[0]).toBe('web-1   1/1     Terminating   0          30s');
+    expect(lines.at(-1)).toMatch(/^web-1 {3}[01]\/1 {5}Terminating {3}0 {10}30s$/);
+    expect(w.poll()).toBe('');
+    w.close();
+    k(t, 'delete pod web-2');
+    expect(w.poll()).toBe('');
+  });
+
+  it('get -w only reports objects it watches', () => {
+    const t = fixture();
+    const w = watchKubectl(t.c, ['get', 'pod', 'web-2', '-w']);
+    k(t, 'delete pod web-1 --force');
+    expect(w.poll()).toBe('');
+    k(t, 'label pod web-2 x=y');
+    expect(w.poll()).toBe('web-2   1/1     Running   0          30s\n');
+  });
+
+  it('rollout status: prints each new status line until the rollout is done', () => {
+    const t = fixture();
+    k(t, 'set image deployment/api api=hashicorp/http-echo:1.1');
+    const w = watchKubectl(t.c, ['rollout', 'status', 'deployment/api']);
+    expect(w.initial.stdout).toBe('Waiting for deployment spec update to be observed...\n');
+    let out = '';
+    for (let ms = 30_500; ms <= 60_000 && !w.done; ms += 500) out += (at(t, ms), w.poll());
+    expect(w.done).toBe(true);
+    expect(out.split('\n').at(-2)).toBe('deployment "api" successfully rolled out');
+    expect(out).toContain(
+      'Waiting for deployment "api" rollout to finish: 1 out of 2 new replicas have been updated...\n',
+    );
+  });
+
+  it('anything else simply runs once', () => {
+    const w = watchKubectl(fixture().c, ['get', 'nodes', '-o', 'yaml']);
+    expect(w.done).toBe(true);
+    expect(w.initial.stdout).toMatch(/^apiVersion: v1\nitems:\n/);
+  });
+});
