@@ -1,6 +1,7 @@
 // The ReplicaSet controller: keeps `spec.replicas` active pods, creating replacements with new names
 // (B.6) and deleting the pods real Kubernetes deletes first on scale-down (ActivePodsWithRanks).
 import {
+  clonePod,
   isPodAvailable,
   isPodReady,
   isPodTerminal,
@@ -12,6 +13,7 @@ import type { Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { SIM_LIMITS } from '../limits';
 import { WorkQueue } from '../sim/workQueue';
+import { matchesSelector } from '../util/labels';
 
 /** Owned pods that count toward replicas: not terminal, not being deleted. */
 export function activePods(c: Cluster, rs: ReplicaSet): Pod[] {
@@ -52,6 +54,7 @@ export class ReplicaSetController {
   private sync(key: string): void {
     const rs = this.c.store.get('ReplicaSet', key);
     if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
+    this.releaseUnmatched(rs);
     const active = activePods(this.c, rs);
     const want = rs.spec.replicas ?? 1;
     const diff = want - active.length;
@@ -90,6 +93,19 @@ export class ReplicaSetController {
       }
     }
     this.updateStatus(rs);
+  }
+
+  /** ReleasePod (controller_ref_manager.go): an owned pod whose labels stop matching is orphaned. */
+  private releaseUnmatched(rs: ReplicaSet): void {
+    for (const key of [...(this.c.store.podsByOwner.get(rs.metadata.uid) ?? [])]) {
+      const p = this.c.store.get('Pod', key);
+      if (!p || matchesSelector(rs.spec.selector, p.metadata.labels)) continue;
+      const next = clonePod(p);
+      const refs = (p.metadata.ownerReferences ?? []).filter((o) => o.uid !== rs.metadata.uid);
+      if (refs.length > 0) next.metadata.ownerReferences = refs;
+      else delete next.metadata.ownerReferences;
+      this.c.store.put(next);
+    }
   }
 
   private createPod(rs: ReplicaSet): void {

@@ -276,6 +276,19 @@ describe('kubectl label and annotate', () => {
     expect(t.endpoints('web')).toEqual([t.c.store.get('Pod', 'default/web-2')?.status.podIP]);
     expect(k(t, 'get pods -l app=web -o name').stdout).toBe('pod/web-2\n');
   });
+
+  it('a ReplicaSet lets go of a relabelled pod and makes a replacement', () => {
+    const t = fixture();
+    const pod = t.c.store.list('Pod').find((p) => p.metadata.labels?.app === 'api');
+    const name = pod?.metadata.name ?? '';
+    expect(k(t, `label pod ${name} app=debug --overwrite`)).toEqual(ok(`pod/${name} labeled\n`));
+    at(t, 60_000);
+    const api = k(t, 'get pods -l app=api -o name').stdout;
+    expect(api.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(api).not.toContain(name);
+    expect(t.c.store.get('Pod', `default/${name}`)?.metadata.ownerReferences).toBeUndefined();
+    expect(k(t, `describe pod ${name}`).stdout).not.toContain('Controlled By');
+  });
 });
 
 describe('kubectl cordon, uncordon, drain', () => {
