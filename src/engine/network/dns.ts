@@ -1,12 +1,29 @@
 // Cluster DNS (G): CoreDNS's kubernetes plugin answering A records for Services, headless Services
-// and pods, CNAMEs for ExternalName, SRV for named ports — and the pod's resolver walking its
-// search path with ndots:5, so a bare name causes the queries it really causes.
+// and pods, CNAMEs for ExternalName, SRV for named ports, PTR for ClusterIPs and headless endpoints,
+// the dns-version TXT — and the pod's resolver walking its search path with ndots:5, so a bare
+// name causes the queries it really causes.
 import { objectKey } from '../api/store';
 import type { Service } from '../api/types';
 import type { Cluster } from '../cluster';
 import { ipToInt } from '../util/ip';
 
+/** kubeadm's Corefile: `ttl 30` in the kubernetes plugin. */
 export const DNS_TTL_SECONDS = 30;
+/** The DNS schema version the cluster serves (`dns-version.<zone>. 28800 IN TXT "1.1.0"`). */
+export const DNS_SCHEMA_VERSION = '1.1.0';
+
+/** Question types the simulated CoreDNS answers directly (dig/nslookup -type=…). */
+export type QueryType = 'A' | 'SRV' | 'PTR' | 'TXT';
+
+/** One question for an absolute name and its answer; `answers` hold the record data as dig shows it. */
+export interface DnsAnswer {
+  name: string;
+  type: QueryType;
+  rcode: 'NOERROR' | 'NXDOMAIN';
+  ttl: number;
+  answers: string[];
+  cname?: string;
+}
 
 /** One DNS query and its answer. */
 export interface DnsQuery {
@@ -59,6 +76,82 @@ export class ClusterDns {
         return { queries, ip: q.answers[0] ?? null, fqdn };
     }
     return { queries, ip: null, fqdn: null };
+  }
+
+  /**
+   * Answers one question for an absolute name (case-insensitive, trailing dot optional) the way the
+   * kubernetes plugin does: SRV `0 <100/N> <port> <target>.` for named ports, PTR to the Service or
+   * headless endpoint name, TXT for dns-version. Names without such records are NXDOMAIN.
+   */
+  query(name: string, type: QueryType): DnsAnswer {
+    const fqdn = name.toLowerCase().replace(/\.$/, '');
+    const base = { name: `${fqdn}.`, type, ttl: DNS_TTL_SECONDS };
+    const found = (answers: string[], ttl = DNS_TTL_SECONDS): DnsAnswer =>
+      answers.length > 0
+        ? { ...base, ttl, rcode: 'NOERROR', answers }
+        : { ...base, rcode: 'NXDOMAIN', answers: [] };
+    if (type === 'A') {
+      const a = this.answer(fqdn, 0);
+      return {
+        ...base,
+        rcode: a.rcode,
+        answers: a.answers,
+        ...(a.cname ? { cname: a.cname } : {}),
+      };
+    }
+    if (type === 'TXT')
+      return found(
+        fqdn === `dns-version.${this.c.config.clusterDomain}` ? [`"${DNS_SCHEMA_VERSION}"`] : [],
+        28800,
+      );
+    return found(type === 'PTR' ? this.ptr(fqdn) : this.srv(fqdn));
+  }
+
+  /** `_<port>._<proto>.<svc>.<ns>.svc.<zone>`: one record per named port (× ready endpoint if headless). */
+  private srv(fqdn: string): string[] {
+    const d = this.c.config.clusterDomain;
+    const suffix = `.svc.${d}`;
+    if (!fqdn.endsWith(suffix)) return [];
+    const labels = fqdn.slice(0, -suffix.length).split('.');
+    const [port = '', proto = '', svcName = '', ns = ''] = labels;
+    if (labels.length !== 4 || !port.startsWith('_') || !proto.startsWith('_')) return [];
+    const portName = port.slice(1);
+    const svc = this.c.store.get('Service', objectKey(ns, svcName));
+    const sp = svc?.spec.ports?.find(
+      (p) => p.name === portName && `_${(p.protocol ?? 'TCP').toLowerCase()}` === proto,
+    );
+    if (!svc || !sp || svc.spec.type === 'ExternalName') return [];
+    const host = `${svcName}.${ns}.svc.${d}.`;
+    if (svc.spec.clusterIP !== 'None') return [`0 100 ${sp.port} ${host}`];
+    const targets: [number, string][] = [];
+    for (const s of this.c.ctl.sliceIndex.slicesFor(objectKey(ns, svcName))) {
+      const slicePort = s.ports.find(
+        (p) => p.name === portName && (p.protocol ?? 'TCP') === (sp.protocol ?? 'TCP'),
+      )?.port;
+      for (const e of s.endpoints) {
+        const ip = e.addresses[0];
+        if (!ip || slicePort === undefined || e.conditions.ready === false) continue;
+        targets.push([slicePort, `${e.hostname ?? ip.replace(/\./g, '-')}.${host}`]);
+      }
+    }
+    const weight = Math.floor(100 / Math.max(1, targets.length));
+    return targets.map(([port, target]) => `0 ${weight} ${port} ${target}`);
+  }
+
+  /** `<d>.<c>.<b>.<a>.in-addr.arpa` → the Service owning that ClusterIP, or a headless endpoint. */
+  private ptr(fqdn: string): string[] {
+    const m = fqdn.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa$/);
+    if (!m) return [];
+    const ip = `${m[4]}.${m[3]}.${m[2]}.${m[1]}`;
+    const d = this.c.config.clusterDomain;
+    for (const svc of this.c.store.list('Service')) {
+      const name = `${svc.metadata.name}.${svc.metadata.namespace ?? 'default'}.svc.${d}.`;
+      if (svc.spec.clusterIP === ip) return [name];
+      if (svc.spec.clusterIP !== 'None') continue;
+      const ep = this.headlessEndpoints(this.c.key(svc)).find((e) => e.ip === ip);
+      if (ep) return [`${ep.host}.${name}`];
+    }
+    return [];
   }
 
   /** Answers one A query for a fully qualified name (following a CNAME inside the cluster). */
