@@ -172,3 +172,11 @@ test('the Manifests column folds away to give the canvas room, and comes back', 
   await expect(editor).toBeVisible();
   await expect(region.getByRole('button', { name: 'Apply' })).toBeEnabled();
 });
+
+test('an unknown ?lesson= is announced and the first lesson opens instead', async ({ page }) => {
+  await openApp(page, '?lesson=no-such-lesson');
+  await expect(page.getByRole('alert')).toContainText('"no-such-lesson"');
+  await expect(page.locator('[data-testid=service][data-name="backend-service"]')).toBeVisible();
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
