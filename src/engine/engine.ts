@@ -24,7 +24,8 @@ import { parseDuration } from './util/duration';
 import { clusterView, runReport, type ClusterView, type RunReport } from './view';
 
 /** One user action at a virtual time; replaying the log reproduces the cluster exactly. */
-export type LoggedCommand = { at: number; run: string } | { at: number; apply: string };
+export type LoggedCommand =
+  { at: number; run: string } | { at: number; apply: string; prune?: boolean };
 
 export type CreateResult =
   { ok: true; engine: Engine } | { ok: false; errors: ScenarioError[]; message: string };
@@ -131,18 +132,28 @@ export class Engine {
     return this.runCommand(line);
   }
 
-  /** `kubectl apply` of the editor's text now; recorded in the log only when it changed something. */
-  apply(text: string): ApplyResult {
-    const r = applyManifests(this.cluster, text, { source: 'manifests.yaml' });
-    if (r.ok) this.log.push({ at: this.now, apply: text });
+  /**
+   * `kubectl apply` of the editor's text now (with `prune`, `--prune`); recorded in the log only
+   * when it changed something.
+   */
+  apply(text: string, opts: { prune?: boolean } = {}): ApplyResult {
+    const prune = opts.prune === true;
+    const r = applyManifests(this.cluster, text, { source: 'manifests.yaml', prune });
+    if (r.ok)
+      this.log.push(prune ? { at: this.now, apply: text, prune } : { at: this.now, apply: text });
     return r;
+  }
+
+  /** A dry run of `apply` against the cluster as it is: nothing changes, nothing is logged. */
+  validate(text: string): ApplyResult {
+    return applyManifests(this.cluster, text, { source: 'manifests.yaml', dryRun: true });
   }
 
   /** Re-runs a logged command (replay) without validation differences. */
   replay(entry: LoggedCommand): void {
     this.advanceTo(entry.at);
     if ('run' in entry) this.exec(entry.run);
-    else this.apply(entry.apply);
+    else this.apply(entry.apply, { prune: entry.prune === true });
   }
 
   private runCommand(line: string): CommandResult {

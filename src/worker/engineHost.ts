@@ -1,7 +1,7 @@
 // The engine host: one engine instance with frame bookkeeping (what the UI has already seen),
 // load, replay and rewind. Pure TypeScript, so it is tested in Node and wrapped by the worker.
 import { Engine, type LoggedCommand } from '../engine/index';
-import type { EngineApi, Frame, LoadOptions, LoadResult } from './protocol';
+import type { ApplyOptions, EngineApi, Frame, LoadOptions, LoadResult } from './protocol';
 
 /** Implements the worker API over an engine. */
 export class EngineHost implements EngineApi {
@@ -69,9 +69,13 @@ export class EngineHost implements EngineApi {
     return { result, frame: this.frame() };
   }
 
-  apply(text: string) {
-    const result = this.need().apply(text);
+  apply(text: string, opts: ApplyOptions = {}) {
+    const result = this.need().apply(text, opts);
     return { result, frame: this.frame() };
+  }
+
+  validate(text: string) {
+    return this.engine?.validate(text).diagnostics ?? [];
   }
 
   rewind(t: number): Frame {

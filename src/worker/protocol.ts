@@ -2,6 +2,7 @@
 import type {
   ApplyResult,
   ClusterEvent,
+  Diagnostic,
   ClusterView,
   CommandResult,
   LoggedCommand,
@@ -32,13 +33,21 @@ export interface LoadOptions {
 export type LoadResult =
   { ok: true; frame: Frame; settledAt: number } | { ok: false; message: string };
 
+/** How the editor's text is applied. */
+export interface ApplyOptions {
+  /** `kubectl apply --prune`: delete objects applied before that the text no longer lists. */
+  prune?: boolean;
+}
+
 /** The engine worker's API. Every call answers with data; nothing throws across the boundary. */
 export interface EngineApi {
   load(scenario: string, opts: LoadOptions): LoadResult;
   /** Advances virtual time to `t` and returns what happened. */
   tick(t: number): Frame;
   exec(line: string): { result: CommandResult; frame: Frame };
-  apply(text: string): { result: ApplyResult; frame: Frame };
+  apply(text: string, opts?: ApplyOptions): { result: ApplyResult; frame: Frame };
+  /** A dry run of `apply` against the running cluster (editor markers): changes and logs nothing. */
+  validate(text: string): Diagnostic[];
   /** Rebuilds the cluster from the log up to time `t` (rewind). */
   rewind(t: number): Frame;
   log(): LoggedCommand[];

@@ -24,6 +24,16 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
+  /** The generator's state, for `restore` (a dry run must not change what happens next). */
+  save(): readonly [number, number, number, number] {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  /** Puts back a state taken with `save`. */
+  restore(state: readonly [number, number, number, number]): void {
+    [this.a, this.b, this.c, this.d] = state;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   uint32(): number {
     const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
