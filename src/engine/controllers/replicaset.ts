@@ -47,6 +47,7 @@ export class ReplicaSetController {
           (o) => o.kind === 'ReplicaSet' && o.controller,
         );
         if (owner) this.queue.add(`${pod.metadata.namespace}/${owner.name}`);
+        else if (ch.obj) for (const rs of this.selecting(pod)) this.queue.add(this.c.key(rs));
       }
     });
   }
@@ -55,6 +56,7 @@ export class ReplicaSetController {
     const rs = this.c.store.get('ReplicaSet', key);
     if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
     this.releaseUnmatched(rs);
+    this.adoptOrphans(rs);
     const active = activePods(this.c, rs);
     const want = rs.spec.replicas ?? 1;
     const diff = want - active.length;
@@ -104,6 +106,37 @@ export class ReplicaSetController {
       const refs = (p.metadata.ownerReferences ?? []).filter((o) => o.uid !== rs.metadata.uid);
       if (refs.length > 0) next.metadata.ownerReferences = refs;
       else delete next.metadata.ownerReferences;
+      this.c.store.put(next);
+    }
+  }
+
+  /** ReplicaSets in the pod's namespace whose selector matches its labels (getPodReplicaSets). */
+  private selecting(pod: Pod): ReplicaSet[] {
+    return this.c.store
+      .list('ReplicaSet', pod.metadata.namespace)
+      .filter((rs) => matchesSelector(rs.spec.selector, pod.metadata.labels));
+  }
+
+  /** AdoptPod (controller_ref_manager.go): a matching pod with no controller becomes this one's. */
+  private adoptOrphans(rs: ReplicaSet): void {
+    const ns = rs.metadata.namespace ?? 'default';
+    for (const key of this.c.store.podsMatching(ns, rs.spec.selector.matchLabels ?? {})) {
+      const p = this.c.store.get('Pod', key);
+      if (!p || p.metadata.deletionTimestamp !== undefined || isPodTerminal(p)) continue;
+      if (p.metadata.ownerReferences?.some((o) => o.controller)) continue;
+      if (!matchesSelector(rs.spec.selector, p.metadata.labels)) continue;
+      const next = clonePod(p);
+      next.metadata.ownerReferences = [
+        ...(p.metadata.ownerReferences ?? []),
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rs.metadata.name,
+          uid: rs.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ];
       this.c.store.put(next);
     }
   }

@@ -187,4 +187,30 @@ describe('B.6 scale-down order (ActivePodsWithRanks)', () => {
     t.settle();
     expect(live(t).map((p) => p.metadata.name)).not.toContain(newest);
   });
+
+  it('D.1 relabelling a pod takes it out of the Service; the ReplicaSet releases and replaces it, and re-adopts it when relabelled back', () => {
+    const svc = service('web', {
+      selector: { app: 'web' },
+      ports: [{ port: 80, targetPort: 8080 }],
+    });
+    const t = clusterOf([deployment('web', { replicas: 3 }), svc]).settle();
+    const isolated = live(t)[0];
+    const name = isolated?.metadata.name ?? '';
+    expect(kubectl(t, `label pod ${name} app=debug --overwrite`).exitCode).toBe(0);
+    t.settle();
+    const orphan = t.c.store.get('Pod', `default/${name}`);
+    expect(orphan?.metadata.ownerReferences).toBeUndefined();
+    expect(isPodReady(orphan as Pod)).toBe(true);
+    expect(t.endpoints('web')).not.toContain(isolated?.status.podIP);
+    const owned = t.c.store.list('Pod').filter((p) => p.metadata.labels?.app === 'web');
+    expect(owned).toHaveLength(3);
+    expect(t.endpoints('web')).toHaveLength(3);
+    kubectl(t, `label pod ${name} app=web --overwrite`);
+    t.settle();
+    expect(t.c.store.get('Pod', `default/${name}`)?.metadata.ownerReferences?.[0]?.kind).toBe(
+      'ReplicaSet',
+    );
+    expect(live(t).filter((p) => p.metadata.labels?.app === 'web')).toHaveLength(3);
+    expect(t.endpoints('web')).toHaveLength(3);
+  });
 });
