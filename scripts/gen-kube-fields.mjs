@@ -1,7 +1,8 @@
 // Generates the known-field tables for strict decoding and the editor's JSON Schemas from the
 // kubernetes-types package (TypeScript declarations of the API, with its doc comments). It owns
-// src/engine/api/validation/kubeFields.generated.ts and src/app/editor/schemas/*.json and must
-// never be edited by hand-written code paths: change this script and run it again.
+// src/engine/api/validation/kubeFields.generated.ts and src/app/editor/schemas/*.json (one schema
+// per kind, plus kubernetes.json with every kind for the editor) and must never be edited by
+// hand-written code paths: change this script and run it again.
 //
 // Usage: node scripts/gen-kube-fields.mjs          (write the files)
 //        node scripts/gen-kube-fields.mjs --check  (exit 1 if a file is out of date)
@@ -240,6 +241,52 @@ function kindSchema(root, table, docs) {
   };
 }
 
+/**
+ * One schema for a whole multi-document manifests file (monaco-yaml applies a schema per file and
+ * validates each document against it). It dispatches on `kind` with `if`/`then`, so a wrong field
+ * gives one clear warning from the matching kind's schema, where a `oneOf` of all kinds reports
+ * every kind's mismatches. An unknown kind gets one warning listing the known ones.
+ */
+function combinedSchema(table, docs) {
+  const definitions = {};
+  const branches = [];
+  for (const r of ROOTS) {
+    const {
+      definitions: defs,
+      $schema: _s,
+      title,
+      'x-generated-by': _g,
+      ...top
+    } = kindSchema(r, table, docs);
+    Object.assign(definitions, defs);
+    const id = `${r.module.replace('/', '.')}.${r.kind}`;
+    definitions[id] = { title, ...top };
+    branches.push({
+      if: { properties: { kind: { const: r.kind } }, required: ['kind'] },
+      then: { $ref: `#/definitions/${id}` },
+    });
+  }
+  const sortedDefs = {};
+  for (const k of Object.keys(definitions).sort()) sortedDefs[k] = definitions[k];
+  const kinds = ROOTS.map((r) => r.kind);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Kubernetes manifests (kubeplay)',
+    'x-generated-by': `scripts/gen-kube-fields.mjs from kubernetes-types ${typesVersion}`,
+    type: 'object',
+    required: ['apiVersion', 'kind'],
+    if: { properties: { kind: { enum: kinds } }, required: ['kind'] },
+    then: { allOf: branches },
+    else: {
+      properties: {
+        apiVersion: { type: 'string', enum: [...new Set(ROOTS.map((r) => r.apiVersion))] },
+        kind: { type: 'string', enum: kinds },
+      },
+    },
+    definitions: sortedDefs,
+  };
+}
+
 function tablesModule(table) {
   const roots = Object.fromEntries(
     ROOTS.map((r) => [`${r.apiVersion}/${r.kind}`, `${r.module}.${r.kind}`]),
@@ -276,6 +323,9 @@ export async function generate() {
     const json = JSON.stringify(kindSchema(r, table, docs));
     out.set(path, await format(join(root, path), json, 'json'));
   }
+  const combined = 'src/app/editor/schemas/kubernetes.json';
+  const json = JSON.stringify(combinedSchema(table, docs));
+  out.set(combined, await format(join(root, combined), json, 'json'));
   return out;
 }
 

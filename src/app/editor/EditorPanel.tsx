@@ -1,49 +1,145 @@
-// Placeholder manifests editor: a plain textarea until the Monaco editor replaces this file. It
-// only edits text (the "Manifests" region and its Apply button belong to the layout around it).
-// Ctrl+Enter / Cmd+Enter applies, as in the Monaco version.
-import type { KeyboardEvent } from 'react';
+// The manifests editor inside the "Manifests" region: Monaco, loaded lazily (a plain text field
+// stands in while it loads, or if it cannot), the keyboard hint, the prune option and the list of
+// problems from the last apply. The region, its Apply button and kubectl's output belong to the
+// layout around it; the text lives in the app store and is kept as a draft (useDraft).
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../engine/index';
+import { useT } from '../i18n/useT';
+import type { EditorHandle } from './MonacoEditor';
+import { EditorBoundary, PlainEditor } from './PlainEditor';
+import { useDraft } from './useDraft';
+import './editor.css';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+/**
+ * True once the page has painted and the browser has a moment: only then is Monaco (about 1 MB
+ * gzipped) fetched and parsed, so it never delays the cluster's first frame.
+ */
+function useWhenIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => setIdle(true), { timeout: 600 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(() => setIdle(true), 50);
+    return () => clearTimeout(id);
+  }, []);
+  return idle;
+}
 
 export interface EditorPanelProps {
   text: string;
   /** Every edit, so the layout's Apply button applies what is on screen. */
   onChange(text: string): void;
-  /** The editor's own apply shortcut. */
+  /** The editor's own apply shortcut (Ctrl/Cmd+Enter). */
   onApply(text: string): void;
   /** Problems from the last apply, with 1-based line and column. */
   diagnostics: readonly Diagnostic[];
   /** Accessible name of the text field. */
   label: string;
+  /** Where the draft is kept, e.g. `lesson:seed-services`; nothing is stored without one. */
+  draftScope?: string;
+  /** A dry run against the running cluster, for markers while typing. */
+  validate?: (text: string) => Promise<readonly Diagnostic[]>;
+  /** The prune option; the checkbox shows only when `onPruneChange` is given. */
+  prune?: boolean;
+  onPruneChange?(prune: boolean): void;
 }
 
-export function EditorPanel({ text, onChange, onApply, diagnostics, label }: EditorPanelProps) {
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      onApply(e.currentTarget.value);
-    }
-  };
+/** Monaco's keys for apply (ours), Format Document and the Tab-trap toggle, per platform. */
+function shortcuts(): { apply: string; format: string; tab: string } {
+  const platform = navigator.platform || navigator.userAgent;
+  if (/Mac|iPhone|iPad/.test(platform))
+    return { apply: '⌘+Enter', format: '⇧+⌥+F', tab: 'Ctrl+Shift+M' };
+  if (/Linux/.test(platform) && !/Android/.test(navigator.userAgent))
+    return { apply: 'Ctrl+Enter', format: 'Ctrl+Shift+I', tab: 'Ctrl+M' };
+  return { apply: 'Ctrl+Enter', format: 'Shift+Alt+F', tab: 'Ctrl+M' };
+}
+
+/** A model name that is safe in a URI path: `lesson:seed-services` → `lesson-seed-services.yaml`. */
+function modelNameFor(scope: string | undefined): string {
+  return `${(scope ?? 'manifests').replace(/[^A-Za-z0-9._-]+/g, '-')}.yaml`;
+}
+
+export function EditorPanel(props: EditorPanelProps) {
+  const { text, onChange, onApply, diagnostics, label, draftScope, validate } = props;
+  const t = useT();
+  const handle = useRef<EditorHandle | null>(null);
+  const openedAt = useRef(performance.now());
+  const load = useWhenIdle();
+  useDraft(draftScope, text, onChange);
+
+  const onReady = useCallback((h: EditorHandle) => {
+    handle.current = h;
+    // For benchmarks: how long the editor took from the panel's first render to usable.
+    performance.measure('kubeplay:editor-ready', { start: openedAt.current });
+  }, []);
+
+  const invalid = diagnostics.some((d) => d.severity === 'error');
+  const plain = (
+    <PlainEditor
+      text={text}
+      onChange={onChange}
+      onApply={onApply}
+      label={label}
+      invalid={invalid}
+    />
+  );
   return (
     <div className="editor">
-      <textarea
-        className="editor__text"
-        aria-label={label}
-        value={text}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-invalid={diagnostics.some((d) => d.severity === 'error')}
-      />
+      <EditorBoundary fallback={plain}>
+        {!load ? (
+          plain
+        ) : (
+          <Suspense fallback={plain}>
+            <MonacoEditor
+              text={text}
+              onChange={onChange}
+              onApply={onApply}
+              diagnostics={diagnostics}
+              {...(validate ? { validate } : {})}
+              label={label}
+              applyLabel={t('editor.applyAction')}
+              modelName={modelNameFor(draftScope)}
+              onReady={onReady}
+            />
+          </Suspense>
+        )}
+      </EditorBoundary>
+      <div className="editor__bar">
+        <p className="editor__hint">{t('editor.keys', shortcuts())}</p>
+        <button
+          type="button"
+          className="btn editor__format"
+          onClick={() => handle.current?.format()}
+          title={t('editor.formatHint')}
+        >
+          {t('editor.format')}
+        </button>
+        {props.onPruneChange && (
+          <label className="editor__prune">
+            <input
+              type="checkbox"
+              checked={props.prune ?? false}
+              onChange={(e) => props.onPruneChange?.(e.target.checked)}
+            />
+            {t('editor.prune')}
+          </label>
+        )}
+      </div>
       {diagnostics.length > 0 && (
-        <ul className="editor__diagnostics">
+        <ul className="editor__diagnostics" aria-label={t('editor.problems')}>
           {diagnostics.map((d, i) => (
             <li key={i} className={`diagnostic diagnostic--${d.severity}`}>
-              <span className="mono">
-                {d.line}:{d.column}
-              </span>{' '}
-              {d.message}
+              <button
+                type="button"
+                className="diagnostic__jump"
+                onClick={() => handle.current?.reveal(d.line, d.column)}
+              >
+                {t('manifests.diagnostic', { line: d.line, column: d.column, message: d.message })}
+              </button>
             </li>
           ))}
         </ul>

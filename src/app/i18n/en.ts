@@ -32,6 +32,12 @@ export const en = {
   'manifests.show': 'Show the manifests',
   'manifests.hint': 'Edit the YAML and press Apply, like kubectl apply -f.',
   'manifests.diagnostic': 'Line {line}, column {column}: {message}',
+  'editor.applyAction': 'Apply (kubectl apply)',
+  'editor.keys': '{apply}: apply · {format}: format · {tab}: Tab key moves focus out (on/off)',
+  'editor.format': 'Format',
+  'editor.formatHint': 'Format the YAML (comments are kept)',
+  'editor.prune': 'Delete objects removed from the editor (prune)',
+  'editor.problems': 'Problems from the last apply',
 
   'cluster.title': 'Cluster',
   'cluster.empty': 'No nodes yet.',

@@ -32,6 +32,13 @@ export const es: Messages = {
   'manifests.show': 'Mostrar los manifiestos',
   'manifests.hint': 'Edita el YAML y pulsa Aplicar, como con kubectl apply -f.',
   'manifests.diagnostic': 'Línea {line}, columna {column}: {message}',
+  'editor.applyAction': 'Aplicar (kubectl apply)',
+  'editor.keys':
+    '{apply}: aplicar · {format}: formatear · {tab}: la tecla Tab saca el foco (activar/desactivar)',
+  'editor.format': 'Formatear',
+  'editor.formatHint': 'Dar formato al YAML (se conservan los comentarios)',
+  'editor.prune': 'Eliminar los objetos quitados del editor (prune)',
+  'editor.problems': 'Problemas del último apply',
 
   'cluster.title': 'Clúster',
   'cluster.empty': 'Todavía no hay nodos.',

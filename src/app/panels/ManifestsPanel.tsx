@@ -1,5 +1,6 @@
 // The "Manifests" region: the editor, its Apply button (`kubectl apply`), and what kubectl said.
 // A failed apply is announced with role=alert; the last good cluster keeps running.
+import { useCallback } from 'react';
 import { useAppState, useAppStore, useRunner } from '../AppContext';
 import { EditorPanel } from '../editor/EditorPanel';
 import { useT } from '../i18n/useT';
@@ -17,6 +18,9 @@ export function ManifestsPanel() {
   const ready = useAppState((s) => s.engine.status === 'running');
   const open = useAppState((s) => s.ui.editorOpen);
   const apply = (value: string) => void runner.apply(value);
+  const validate = useCallback((value: string) => runner.validate(value), [runner]);
+  const prune = useAppState((s) => s.editor.prune);
+  const lessonId = useAppState((s) => s.lesson.id);
   const toggle = (
     <button
       type="button"
@@ -57,6 +61,10 @@ export function ManifestsPanel() {
           onApply={apply}
           diagnostics={diagnostics}
           label={t('manifests.editor')}
+          draftScope={`lesson:${lessonId}`}
+          validate={validate}
+          prune={prune}
+          onPruneChange={(value) => patchEditor(store, { prune: value })}
         />
         {lastApply && !lastApply.ok && (
           <div className="apply-result apply-result--error" role="alert">

@@ -5,6 +5,7 @@
 // commands here. Packets are drawn against `packetClock`, a motion value that trails the engine
 // slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
 import { motionValue, type MotionValue } from 'framer-motion';
+import type { Diagnostic } from '../../engine/index';
 import type { EngineClient, EngineClientOptions, Frame } from '../../worker/client';
 import { packetDuration } from '../canvas/packets';
 import { patchEditor, patchUi, pushAlert, type AppStore } from '../stores/appStore';
@@ -256,12 +257,15 @@ export class EngineRunner {
     return this.exec(`kubectl delete pod ${name}`);
   }
 
-  /** `kubectl apply` of the editor's text; the result (and its diagnostics) goes to the editor. */
+  /**
+   * `kubectl apply` of the editor's text (with `--prune` when the editor's prune option is on);
+   * the result (and its diagnostics) goes to the editor.
+   */
   async apply(text: string): Promise<void> {
     const gen = this.generation;
     patchEditor(this.store, { text, applying: true });
     try {
-      const { result, frame } = await this.api.apply(text);
+      const { result, frame } = await this.api.apply(text, { prune: this.state.editor.prune });
       if (gen !== this.generation) return;
       this.merge(frame);
       patchEditor(this.store, {
@@ -274,6 +278,16 @@ export class EngineRunner {
         applying: false,
         lastApply: { ok: false, output: [], errorText: message(e) },
       });
+    }
+  }
+
+  /** A dry run of the editor's text against the running cluster (markers while typing). */
+  async validate(text: string): Promise<Diagnostic[]> {
+    if (!this.client || this.state.engine.status !== 'running') return [];
+    try {
+      return await this.api.validate(text);
+    } catch {
+      return [];
     }
   }
 

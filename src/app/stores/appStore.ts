@@ -21,6 +21,8 @@ export interface EditorState {
   diagnostics: Diagnostic[];
   applying: boolean;
   lastApply: Pick<ApplyResult, 'ok' | 'output' | 'errorText'> | null;
+  /** Apply with `--prune`: delete objects applied before that the text no longer lists. */
+  prune: boolean;
 }
 
 export interface UiState {
@@ -62,7 +64,13 @@ export function createAppStore(init: AppInit): AppStore {
   return createStore<AppState>()(() => ({
     engine: emptyMirror(),
     lesson: init.lesson,
-    editor: { text: init.manifests, diagnostics: [], applying: false, lastApply: null },
+    editor: {
+      text: init.manifests,
+      diagnostics: [],
+      applying: false,
+      lastApply: null,
+      prune: false,
+    },
     ui: init.ui,
     alerts: [],
   }));

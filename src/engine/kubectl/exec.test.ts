@@ -65,6 +65,18 @@ describe('kubectl exec -- curl', () => {
     );
   });
 
+  it('the old IP of a replaced pod: no route to host after ARP fails (exit 7)', () => {
+    const t = fixture();
+    const ip = t.c.store.get('Pod', 'default/web-2')?.status.podIP;
+    k(t, 'delete pod web-2 --force');
+    expect(k(t, `exec web-1 -- curl -sS http://${ip}:8080`).stderr).toBe(
+      `curl: (7) Failed to connect to ${ip} port 8080 after 3000 ms: Could not connect to server\ncommand terminated with exit code 7\n`,
+    );
+    expect(k(t, `exec web-1 -- curl -sS -m 1 http://${ip}:8080`).stderr).toBe(
+      'curl: (28) Connection timed out after 1001 milliseconds\ncommand terminated with exit code 28\n',
+    );
+  });
+
   it('-w and -o work for scripts', () => {
     expect(
       k(fixture(), 'exec web-1 -- curl -s -o /dev/null -w %{http_code} http://web').stdout,
@@ -142,6 +154,17 @@ describe('kubectl exec errors', () => {
     expect(r.stderr).toMatch(
       /^error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ls": executable file not found in \$PATH: unknown\n$/,
     );
+  });
+
+  it('a pod on a node that stopped answering', () => {
+    const t = fixture();
+    t.run('chaos fail-node node-1');
+    const pod = t.c.store.list('Pod').find((p) => p.spec.nodeName === 'node-1')?.metadata.name;
+    expect(k(t, `exec ${pod} -- hostname`)).toEqual({
+      stdout: '',
+      stderr: 'Error from server: error dialing backend: dial tcp 172.18.0.2:10250: i/o timeout\n',
+      exitCode: 1,
+    });
   });
 
   it('exec deploy/NAME picks one of its pods', () => {

@@ -44,6 +44,20 @@ describe('watchKubectl', () => {
     );
   });
 
+  it('get endpoints -w follows the Service’s slices', () => {
+    const t = fixture();
+    const w = watchKubectl(t.c, ['get', 'endpoints', 'web', '-w']);
+    expect(w.initial.stderr).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+    );
+    const ip = t.c.store.get('Pod', 'default/web-2')?.status.podIP;
+    k(t, 'delete pod web-1 --force');
+    at(t, 31_000);
+    // Columns keep the width of the first table (RememberWidths): AGE stays where it was.
+    const ageColumn = w.initial.stdout.indexOf('AGE');
+    expect(w.poll()).toBe(`web    ${`${ip}:8080`.padEnd(ageColumn - 7)}30s\n`);
+  });
+
   it('anything else simply runs once', () => {
     const w = watchKubectl(fixture().c, ['get', 'nodes', '-o', 'yaml']);
     expect(w.done).toBe(true);

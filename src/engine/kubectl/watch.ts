@@ -3,7 +3,10 @@
 // of a watched object, rendered at the moment of the change with the widths of the first table.
 import type { Cluster } from '../cluster';
 import type { CommandResult } from '../commands/result';
+import { objectKey } from '../api/store';
 import type { KubeObject } from '../api/types';
+import { SERVICE_NAME_LABEL } from '../controllers/endpointslice';
+import { endpointsFor } from './legacyEndpoints';
 import { matchesSelector, parseSelector } from '../util/labels';
 import { COMMANDS } from './commands';
 import { planGet, printTables, type GetPlan } from './commands/get';
@@ -92,7 +95,7 @@ export function watchKubectl(c: Cluster, args: string[], ctx: KubectlContext = {
   const names = new Set(group.listed ? [] : group.objs.map((o) => o.metadata.name));
   const sel = p.values.get('selector');
   const selector = typeof sel === 'string' && sel ? parseSelector(sel) : null;
-  const wants = (o: KubeObject) =>
+  const wants = (o: { kind: string; metadata: KubeObject['metadata'] }) =>
     o.kind === group.r.kind &&
     (plan.allNamespaces || !group.r.namespaced || o.metadata.namespace === plan.namespace) &&
     (names.size === 0 || names.has(o.metadata.name)) &&
@@ -114,6 +117,16 @@ export function watchKubectl(c: Cluster, args: string[], ctx: KubectlContext = {
   c.store.onChange((ch) => {
     if (closed) return;
     const o = (ch.obj ?? ch.old) as KubeObject | undefined;
+    if (o?.kind === 'EndpointSlice' && group.r.kind === 'Endpoints') {
+      // v1 Endpoints follow the slices of their Service.
+      const svcName = o.metadata.labels?.[SERVICE_NAME_LABEL];
+      const svc = svcName
+        ? c.store.get('Service', objectKey(o.metadata.namespace, svcName))
+        : undefined;
+      const ep = svc ? endpointsFor(c, svc) : null;
+      if (ep && wants(ep)) print(ep);
+      return;
+    }
     if (o && wants(o)) print(o);
   });
   let seen = c.events.length;

@@ -105,6 +105,11 @@ export function runExec(c: Cluster, p: ParsedFlags): CommandResult {
         `error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`,
       )
       .result();
+  const node = pod.spec.nodeName ? c.ctl.nodes.get(pod.spec.nodeName) : undefined;
+  if (node?.failed)
+    return out
+      .fail(`Error from server: error dialing backend: dial tcp ${node.ip}:10250: i/o timeout`)
+      .result();
   const status = pod.status.containerStatuses?.find((s) => s.name === containerName);
   const running =
     status?.state.running !== undefined && c.ctl.kubelet.runtime(c.key(pod))?.listening !== false;

@@ -3,12 +3,15 @@
 // (56) reset. -s hides errors unless -S; without -s the progress meter goes to stderr.
 import type { Cluster } from '../../cluster';
 import type { Pod } from '../../api/types';
+import { cidrContains } from '../../util/ip';
 import { rfc1123z } from '../age';
 import { hostPort, requestFrom, responseBody, type ProgramResult } from './request';
 
 const HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 /** Linux gives up on an unanswered SYN after 127 s (tcp_syn_retries = 6). */
 const KERNEL_CONNECT_TIMEOUT_MS = 127_000;
+/** A pod-network address nobody holds: ARP fails and the kernel reports EHOSTUNREACH after ~3 s. */
+const ARP_FAILURE_MS = 3_000;
 
 interface CurlOpts {
   silent: boolean;
@@ -128,6 +131,12 @@ function meter(bytes: number, seconds: number): string {
   return `${head}${pct} ${max5(bytes)}  ${pct} ${max5(bytes)}    0     0  ${max5(speed)}      0 --:--:-- --:--:-- --:--:-- ${max5(speed)}\n`;
 }
 
+/** The destination is a pod-network address that no pod holds (a replaced pod's old IP). */
+function noSuchPod(c: Cluster, dst: string | null): boolean {
+  const ip = dst?.split(':')[0] ?? '';
+  return cidrContains(c.config.podCIDR, ip) && !c.store.podByIP.has(ip);
+}
+
 /** Runs curl with `args` from `pod`. */
 export function curl(c: Cluster, pod: Pod, args: string[]): ProgramResult {
   const o = parse(args);
@@ -166,6 +175,13 @@ export function curl(c: Cluster, pod: Pod, args: string[]): ProgramResult {
   } else if (r.outcome === 'refused') {
     code = 7;
     msg = `curl: (7) Failed to connect to ${hp.host} port ${hp.port} after ${ms} ms: Could not connect to server`;
+  } else if (
+    r.outcome === 'timeout' &&
+    noSuchPod(c, r.dst) &&
+    (o.maxTime === null || o.maxTime * 1000 > ARP_FAILURE_MS)
+  ) {
+    code = 7;
+    msg = `curl: (7) Failed to connect to ${hp.host} port ${hp.port} after ${ARP_FAILURE_MS + Math.max(0, ms - 1000)} ms: Could not connect to server`;
   } else if (r.outcome === 'timeout') {
     code = 28;
     msg =
