@@ -98,6 +98,32 @@ function request(
 const opts = (wall: number) => ({ wall, packetMs: 900 });
 
 describe('mergeFrame', () => {
+  it('pairs a replacement even when the old pod vanished in the same frame (a forced delete)', () => {
+    const old = pod('backend-abc12-aaaaa', '10.244.0.3', { createdAt: 10 });
+    const other = pod('backend-abc12-ccccc', '10.244.0.5', { createdAt: 10 });
+    let m = mergeFrame(emptyMirror(), frame(1000, [old, other], [], true), opts(0));
+    // A 10 s frame (100x): the pod was removed at ~1500 and its replacement made at ~1510.
+    m = mergeFrame(
+      m,
+      frame(11_000, [other, pod('backend-abc12-bbbbb', '10.244.0.4', { createdAt: 1510 })]),
+      opts(20),
+    );
+    expect(m.replacements['backend-abc12-bbbbb']).toMatchObject({ oldIp: '10.244.0.3' });
+    expect(m.replacements['backend-abc12-ccccc']).toBeUndefined();
+  });
+
+  it('does not pair pods of other Deployments', () => {
+    const old = pod('backend-abc12-aaaaa', '10.244.0.3');
+    let m = mergeFrame(emptyMirror(), frame(1000, [old], [], true), opts(0));
+    const web = pod('web-xyz99-qqqqq', '10.244.0.9', {
+      createdAt: 1100,
+      owner: 'web-xyz99',
+      labels: { app: 'web', 'pod-template-hash': 'xyz99' },
+    });
+    m = mergeFrame(m, frame(1200, [web]), opts(10));
+    expect(m.replacements).toEqual({});
+  });
+
   it('pairs a replacement with the pod it replaced and remembers the old IP', () => {
     const old = pod('backend-abc12-aaaaa', '10.244.0.3');
     let m = mergeFrame(emptyMirror(), frame(1000, [old], [], true), opts(0));

@@ -28,8 +28,8 @@ export const MAX_EVENTS = 500;
 export const GHOST_MS = 1200;
 /** How long a replacement pod shows its new IP against the old one (wall ms). */
 export const REPLACEMENT_MS = 8000;
-/** A pod that left longer ago than this (virtual ms) is not paired with a newcomer. */
-const REPLACE_WINDOW_MS = 60_000;
+/** A newcomer and a pod that left are paired when they are this close in virtual time. */
+const REPLACE_WINDOW_MS = 30_000;
 
 export interface EventRow extends ClusterEvent {
   seq: number;
@@ -54,11 +54,14 @@ export interface PodMemo {
   name: string;
   ip: string | null;
   group: string;
+  createdAt: number;
   lastBox: Box | null;
   /** Virtual time it started terminating or vanished; null while it is alive. */
   departedAt: number | null;
   /** The pod that took its place, once paired. */
   replacedBy: string | null;
+  /** The pod it took the place of, once paired. */
+  replaces: string | null;
 }
 
 export interface Replacement {
@@ -77,6 +80,8 @@ export interface Ghost {
 export interface EngineMirror {
   status: 'loading' | 'running' | 'failed';
   now: number;
+  /** Virtual time the lesson was (re)loaded: pods made later count as newcomers. */
+  watchedSince: number;
   nodes: NodeView[];
   pods: Record<string, PodView>;
   /** The Services drawn (the built-in `kubernetes` Service is left out). */
@@ -101,6 +106,7 @@ export function emptyMirror(): EngineMirror {
   return {
     status: 'loading',
     now: 0,
+    watchedSince: 0,
     nodes: [],
     pods: {},
     services: [],
@@ -164,7 +170,13 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
   }
 
   const memo = updateMemo(base.memo, pods, view.t);
-  const replacements = pairReplacements(base.replacements, memo, pods, opts.wall);
+  const watchedSince = frame.reset ? frame.now : base.watchedSince;
+  const replacements = pairReplacements(base.replacements, memo, pods, {
+    now: view.t,
+    span: frame.now - base.now,
+    watchedSince,
+    wall: opts.wall,
+  });
   const { slots, layout } = placePods(base, pods, ghosts, nodes, services);
   for (const [name, m] of Object.entries(memo)) {
     const box = layout.pods[name];
@@ -181,6 +193,7 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
   return {
     status: base.status,
     now: frame.now,
+    watchedSince,
     nodes,
     pods,
     services,
@@ -283,14 +296,17 @@ function updateMemo(
   for (const p of Object.values(pods)) {
     const m = memo[p.name];
     const departedAt = p.terminating ? (m?.departedAt ?? now) : null;
-    if (!m || m.ip !== p.ip || m.departedAt !== departedAt)
+    const ip = p.ip ?? m?.ip ?? null;
+    if (!m || m.ip !== ip || m.departedAt !== departedAt)
       memo[p.name] = {
         name: p.name,
-        ip: p.ip ?? m?.ip ?? null,
+        ip,
         group: podGroup(p),
+        createdAt: p.createdAt,
         lastBox: m?.lastBox ?? null,
         departedAt,
         replacedBy: m?.replacedBy ?? null,
+        replaces: m?.replaces ?? null,
       };
   }
   for (const [name, m] of Object.entries(memo))
@@ -298,37 +314,56 @@ function updateMemo(
   return memo;
 }
 
-/** A new pod with an IP is paired with the latest unpaired pod of its group that left. */
+/**
+ * Pairs pods that left with pods of the same group (Deployment) made around then, after the UI
+ * started watching: a replacement after a delete or a node failure, or a rolling update's new
+ * pod. The latest departure is paired first, with the newcomer created closest to it.
+ */
 function pairReplacements(
   prev: Record<string, Replacement>,
   memo: Record<string, PodMemo>,
   pods: Record<string, PodView>,
-  wall: number,
+  o: { now: number; span: number; watchedSince: number; wall: number },
 ): Record<string, Replacement> {
+  const slack = o.span + 5000;
+  const newcomers = Object.values(pods)
+    .map((p) => memo[p.name])
+    .filter(
+      (m): m is PodMemo =>
+        m !== undefined &&
+        m.ip !== null &&
+        m.departedAt === null &&
+        m.replaces === null &&
+        m.createdAt > o.watchedSince,
+    );
+  if (newcomers.length === 0) return prev;
+  const leavers = Object.values(memo)
+    .filter(
+      (m) =>
+        m.departedAt !== null &&
+        m.replacedBy === null &&
+        m.ip !== null &&
+        o.now - m.departedAt <= REPLACE_WINDOW_MS,
+    )
+    .sort((a, b) => (b.departedAt ?? 0) - (a.departedAt ?? 0));
   let out = prev;
-  for (const p of Object.values(pods)) {
-    if (!p.ip || p.terminating) continue;
-    const me = memo[p.name];
-    if (!me || me.replacedBy !== null || out[p.name] || isPaired(memo, p.name)) continue;
-    const group = podGroup(p);
+  const taken = new Set<string>();
+  for (const old of leavers) {
+    const left = old.departedAt ?? 0;
     let best: PodMemo | null = null;
-    for (const m of Object.values(memo)) {
-      if (m.group !== group || m.departedAt === null || m.replacedBy !== null || !m.ip) continue;
-      if (m.ip === p.ip || p.createdAt < m.departedAt - 1) continue;
-      if (p.createdAt - m.departedAt > REPLACE_WINDOW_MS) continue;
-      if (!best || (best.departedAt ?? 0) < m.departedAt) best = m;
+    for (const m of newcomers) {
+      if (taken.has(m.name) || m.group !== old.group || m.ip === old.ip) continue;
+      if (m.createdAt < left - slack || m.createdAt - left > REPLACE_WINDOW_MS) continue;
+      if (!best || Math.abs(m.createdAt - left) < Math.abs(best.createdAt - left)) best = m;
     }
-    if (!best?.ip) continue;
-    memo[best.name] = { ...best, replacedBy: p.name };
+    if (!best || !old.ip) continue;
+    taken.add(best.name);
+    memo[old.name] = { ...old, replacedBy: best.name };
+    memo[best.name] = { ...best, replaces: old.name };
     if (out === prev) out = { ...prev };
-    out[p.name] = { oldName: best.name, oldIp: best.ip, since: wall };
+    out[best.name] = { oldName: old.name, oldIp: old.ip, since: o.wall };
   }
   return out;
-}
-
-function isPaired(memo: Record<string, PodMemo>, name: string): boolean {
-  for (const m of Object.values(memo)) if (m.replacedBy === name) return true;
-  return false;
 }
 
 function placePods(
