@@ -196,3 +196,14 @@ describe('limits', () => {
     expect(Engine.create(bomb).ok).toBe(false);
   });
 });
+
+describe('limits through kubectl', () => {
+  it('kubectl scale refuses a million replicas and leaves the Deployment alone', () => {
+    const t = testCluster(SEED).settle();
+    const r = t.run('kubectl scale deployment backend --replicas=1000000');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('kubeplay simulates at most 5,000 replicas per workload');
+    t.advance('5s');
+    expect(t.pods({ app: 'backend' })).toHaveLength(3);
+  });
+});

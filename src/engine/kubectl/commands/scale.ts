@@ -1,5 +1,6 @@
 // `kubectl scale deployment/NAME --replicas=N` (also ReplicaSets): sets spec.replicas; the
 // controllers do the rest. Prints `deployment.apps/NAME scaled`.
+import { SIM_LIMITS } from '../../limits';
 import type { Cluster } from '../../cluster';
 import type { CommandResult } from '../../commands/result';
 import type { Deployment, ReplicaSet } from '../../api/types';
@@ -33,6 +34,10 @@ export function runScale(c: Cluster, p: ParsedFlags): CommandResult {
   if (replicas < 0)
     return errorResult(
       'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    );
+  if (replicas > SIM_LIMITS.maxReplicas)
+    return errorResult(
+      `kubeplay simulates at most ${SIM_LIMITS.maxReplicas.toLocaleString('en-US')} replicas per workload; asked for ${replicas.toLocaleString('en-US')}`,
     );
   if (p.args.length === 0)
     return errorResult(
