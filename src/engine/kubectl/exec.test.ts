@@ -115,6 +115,17 @@ describe('kubectl exec -- other tools', () => {
     });
   });
 
+  it('nslookup -type=srv for named ports, and reverse lookups of ClusterIPs', () => {
+    const t = fixture();
+    const head = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
+    expect(k(t, 'exec web-1 -- nslookup -type=srv _http._tcp.web').stdout).toBe(
+      `${head}_http._tcp.web.default.svc.cluster.local\tservice = 0 100 80 web.default.svc.cluster.local\n\n`,
+    );
+    expect(k(t, 'exec web-1 -- nslookup 10.96.0.1').stdout).toBe(
+      `${head}1.0.96.10.in-addr.arpa\tname = kubernetes.default.svc.cluster.local\n\n`,
+    );
+  });
+
   it('cat /etc/resolv.conf shows ClusterFirst DNS; hostname and env', () => {
     const t = fixture();
     expect(k(t, 'exec web-1 -- cat /etc/resolv.conf').stdout).toBe(

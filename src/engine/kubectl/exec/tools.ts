@@ -9,25 +9,50 @@ import type { ProgramResult } from './request';
 
 const ok = (stdout: string): ProgramResult => ({ stdout, stderr: '', code: 0 });
 
-/** BusyBox nslookup NAME. */
+const NSLOOKUP_USAGE =
+  'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n';
+
+/** BusyBox nslookup [-type=A|SRV|PTR|TXT] NAME, or a reverse lookup of an IPv4 address. */
 export function nslookup(c: Cluster, pod: Pod, args: string[]): ProgramResult {
   const name = args.find((a) => !a.startsWith('-'));
-  if (!name)
-    return {
-      stdout: '',
-      stderr:
-        'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n',
-      code: 1,
-    };
+  const typeArg = args.find((a) => /^-(type|query|q)=/i.test(a));
+  let type = (typeArg?.split('=')[1] ?? 'A').toUpperCase();
+  if (!name) return { stdout: '', stderr: NSLOOKUP_USAGE, code: 1 };
   const server = c.ctl.dns.serverIP;
-  let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
-  const res = c.ctl.dns.resolve(name, pod.metadata.namespace ?? 'default');
-  const hit = res.queries.find((q) => q.rcode === 'NOERROR' && q.answers.length > 0);
-  if (!hit || !res.fqdn)
-    return { stdout: `${out}** server can't find ${name}: NXDOMAIN\n\n`, stderr: '', code: 1 };
-  if (hit.cname) out += `${res.fqdn}\tcanonical name = ${hit.cname}\n`;
-  for (const ip of hit.answers) out += `Name:\t${hit.cname ?? res.fqdn}\nAddress: ${ip}\n`;
-  return ok(`${out}\n`);
+  const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  const ns = pod.metadata.namespace ?? 'default';
+  const octets = name.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  let question = name;
+  if (octets) {
+    type = 'PTR';
+    question = `${octets[4]}.${octets[3]}.${octets[2]}.${octets[1]}.in-addr.arpa`;
+  }
+  if (type === 'A') {
+    const res = c.ctl.dns.resolve(name, ns);
+    const hit = res.queries.find((q) => q.rcode === 'NOERROR' && q.answers.length > 0);
+    if (!hit || !res.fqdn)
+      return { stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`, stderr: '', code: 1 };
+    let out = head;
+    if (hit.cname) out += `${res.fqdn}\tcanonical name = ${hit.cname}\n`;
+    for (const ip of hit.answers) out += `Name:\t${hit.cname ?? res.fqdn}\nAddress: ${ip}\n`;
+    return ok(`${out}\n`);
+  }
+  if (type !== 'SRV' && type !== 'PTR' && type !== 'TXT')
+    return { stdout: '', stderr: `nslookup: invalid query type "${type}"\n`, code: 1 };
+  const d = c.config.clusterDomain;
+  const candidates =
+    question.endsWith('.') || (question.match(/\./g) ?? []).length >= 5 || octets
+      ? [question.replace(/\.$/, '')]
+      : [`${question}.${ns}.svc.${d}`, `${question}.svc.${d}`, `${question}.${d}`, question];
+  for (const q of candidates) {
+    const a = c.ctl.dns.query(q, type);
+    if (a.rcode !== 'NOERROR') continue;
+    const label = { SRV: 'service', PTR: 'name', TXT: 'text' }[type];
+    return ok(
+      `${head}${a.answers.map((x) => `${q}\t${label} = ${x.replace(/\.$/, '')}\n`).join('')}\n`,
+    );
+  }
+  return { stdout: `${head}** server can't find ${question}: NXDOMAIN\n\n`, stderr: '', code: 1 };
 }
 
 function hostsFile(pod: Pod): string {
