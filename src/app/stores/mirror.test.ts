@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterView, PodView, RequestRecord } from '../../engine/index';
 import type { Frame } from '../../worker/client';
 import { MAX_PACKETS } from '../canvas/packets';
-import {
-  emptyMirror,
-  GHOST_MS,
-  MAX_EVENTS,
-  mergeFrame,
-  packetBudget,
-  podGroup,
-  samplePackets,
-  sweep,
-} from './mirror';
+import { emptyMirror, GHOST_MS, MAX_EVENTS, mergeFrame, sweep } from './mirror';
+import { packetBudget, samplePackets } from './packetFeed';
+import { podGroup } from './podMemory';
 
 function pod(name: string, ip: string | null, over: Partial<PodView> = {}): PodView {
   return {

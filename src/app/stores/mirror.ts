@@ -16,21 +16,26 @@ import {
   assignSlots,
   computeLayout,
   UNSCHEDULED,
-  type Box,
   type ClusterLayout,
   type Slots,
 } from '../canvas/layout';
-import { MAX_PACKETS, packetPath, type Packet } from '../canvas/packets';
+import type { Packet } from '../canvas/packets';
+import { addPackets, packetBudget, samplePackets } from './packetFeed';
+import {
+  pairReplacements,
+  podGroup,
+  REPLACEMENT_MS,
+  updateMemo,
+  type PodMemo,
+  type Replacement,
+} from './podMemory';
+
+export { podGroup, REPLACEMENT_MS, type PodMemo, type Replacement } from './podMemory';
 
 /** Rows kept in the events log. */
 export const MAX_EVENTS = 500;
 /** How long a gone pod stays on the canvas, fading out (wall ms). */
 export const GHOST_MS = 1200;
-/** How long a replacement pod shows its new IP against the old one (wall ms). */
-export const REPLACEMENT_MS = 8000;
-/** A newcomer and a pod that left are paired when they are this close in virtual time. */
-const REPLACE_WINDOW_MS = 30_000;
-
 export interface EventRow extends ClusterEvent {
   seq: number;
 }
@@ -47,28 +52,6 @@ export interface ClientStats {
   ok: number;
   failed: number;
   last: Outcome;
-}
-
-/** What the UI remembers of every pod it has seen (for "was IP …" and gone pods' places). */
-export interface PodMemo {
-  name: string;
-  ip: string | null;
-  group: string;
-  createdAt: number;
-  lastBox: Box | null;
-  /** Virtual time it started terminating or vanished; null while it is alive. */
-  departedAt: number | null;
-  /** The pod that took its place, once paired. */
-  replacedBy: string | null;
-  /** The pod it took the place of, once paired. */
-  replaces: string | null;
-}
-
-export interface Replacement {
-  oldName: string;
-  oldIp: string;
-  /** Wall time (performance.now) it was noticed. */
-  since: number;
 }
 
 export interface Ghost {
@@ -123,13 +106,6 @@ export function emptyMirror(): EngineMirror {
     layout: computeLayout([], {}, []),
     packets: [],
   };
-}
-
-/** The pod's group: its ReplicaSet's name without the pod-template-hash (≈ its Deployment). */
-export function podGroup(p: Pick<PodView, 'name' | 'owner' | 'labels'>): string {
-  const hash = p.labels['pod-template-hash'];
-  if (p.owner && hash && p.owner.endsWith(`-${hash}`)) return p.owner.slice(0, -hash.length - 1);
-  return p.owner ?? p.name;
 }
 
 /** Does a Service's selector pick this pod? */
@@ -287,85 +263,6 @@ function compareIp(a: string, b: string): number {
   return 0;
 }
 
-function updateMemo(
-  prev: Record<string, PodMemo>,
-  pods: Record<string, PodView>,
-  now: number,
-): Record<string, PodMemo> {
-  const memo = { ...prev };
-  for (const p of Object.values(pods)) {
-    const m = memo[p.name];
-    const departedAt = p.terminating ? (m?.departedAt ?? now) : null;
-    const ip = p.ip ?? m?.ip ?? null;
-    if (!m || m.ip !== ip || m.departedAt !== departedAt)
-      memo[p.name] = {
-        name: p.name,
-        ip,
-        group: podGroup(p),
-        createdAt: p.createdAt,
-        lastBox: m?.lastBox ?? null,
-        departedAt,
-        replacedBy: m?.replacedBy ?? null,
-        replaces: m?.replaces ?? null,
-      };
-  }
-  for (const [name, m] of Object.entries(memo))
-    if (!pods[name] && m.departedAt === null) memo[name] = { ...m, departedAt: now };
-  return memo;
-}
-
-/**
- * Pairs pods that left with pods of the same group (Deployment) made around then, after the UI
- * started watching: a replacement after a delete or a node failure, or a rolling update's new
- * pod. The latest departure is paired first, with the newcomer created closest to it.
- */
-function pairReplacements(
-  prev: Record<string, Replacement>,
-  memo: Record<string, PodMemo>,
-  pods: Record<string, PodView>,
-  o: { now: number; span: number; watchedSince: number; wall: number },
-): Record<string, Replacement> {
-  const slack = o.span + 5000;
-  const newcomers = Object.values(pods)
-    .map((p) => memo[p.name])
-    .filter(
-      (m): m is PodMemo =>
-        m !== undefined &&
-        m.ip !== null &&
-        m.departedAt === null &&
-        m.replaces === null &&
-        m.createdAt > o.watchedSince,
-    );
-  if (newcomers.length === 0) return prev;
-  const leavers = Object.values(memo)
-    .filter(
-      (m) =>
-        m.departedAt !== null &&
-        m.replacedBy === null &&
-        m.ip !== null &&
-        o.now - m.departedAt <= REPLACE_WINDOW_MS,
-    )
-    .sort((a, b) => (b.departedAt ?? 0) - (a.departedAt ?? 0));
-  let out = prev;
-  const taken = new Set<string>();
-  for (const old of leavers) {
-    const left = old.departedAt ?? 0;
-    let best: PodMemo | null = null;
-    for (const m of newcomers) {
-      if (taken.has(m.name) || m.group !== old.group || m.ip === old.ip) continue;
-      if (m.createdAt < left - slack || m.createdAt - left > REPLACE_WINDOW_MS) continue;
-      if (!best || Math.abs(m.createdAt - left) < Math.abs(best.createdAt - left)) best = m;
-    }
-    if (!best || !old.ip) continue;
-    taken.add(best.name);
-    memo[old.name] = { ...old, replacedBy: best.name };
-    memo[best.name] = { ...best, replaces: old.name };
-    if (out === prev) out = { ...prev };
-    out[best.name] = { oldName: old.name, oldIp: old.ip, since: o.wall };
-  }
-  return out;
-}
-
 function placePods(
   base: Pick<EngineMirror, 'slots' | 'layout'>,
   pods: Record<string, PodView>,
@@ -414,67 +311,6 @@ function countTraffic(
     if (group !== null && !clientGroups[group]) clientGroups = { ...clientGroups, [group]: true };
   }
   return { hits, clients, clientGroups };
-}
-
-/**
- * How many of a frame's requests to draw so that about MAX_PACKETS are in flight at once: at high
- * speeds a frame spans more virtual time than one trip lasts.
- */
-export function packetBudget(spanMs: number, packetMs: number): number {
-  return Math.max(8, Math.ceil((MAX_PACKETS * Math.max(0, spanMs)) / packetMs));
-}
-
-/**
- * At most `budget` requests, spread evenly over the frame; failures first (they are what a
- * learner must not miss), then a regular sample of the rest. Keeps time order.
- */
-export function samplePackets(requests: RequestRecord[], budget: number): RequestRecord[] {
-  if (requests.length <= budget) return requests;
-  const failed = requests.filter((r) => r.outcome !== 'ok');
-  const pick = (list: RequestRecord[], n: number) =>
-    n <= 0 ? [] : Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]);
-  const keepFailed = failed.length <= budget / 2 ? failed : pick(failed, Math.floor(budget / 2));
-  const ok = requests.filter((r) => r.outcome === 'ok');
-  const keepOk = pick(ok, Math.min(ok.length, budget - keepFailed.length));
-  return [...keepFailed, ...keepOk]
-    .filter((r): r is RequestRecord => r !== undefined)
-    .sort((a, b) => a.t - b.t || a.id - b.id);
-}
-
-function addPackets(
-  prev: Packet[],
-  requests: RequestRecord[],
-  layout: ClusterLayout,
-  memo: Record<string, PodMemo>,
-  pods: Record<string, PodView>,
-  packetMs: number,
-): Packet[] {
-  if (requests.length === 0) return prev;
-  const byIp = new Map<string, { box: Box; gone: boolean }>();
-  // Gone pods first, so a live pod with the same IP wins.
-  for (const m of Object.values(memo))
-    if (m.ip && m.lastBox) byIp.set(m.ip, { box: m.lastBox, gone: !pods[m.name] });
-  for (const p of Object.values(pods)) {
-    const box = layout.pods[p.name];
-    if (p.ip && box) byIp.set(p.ip, { box, gone: false });
-  }
-  const ctx = { layout, boxForIp: (ip: string) => byIp.get(ip) ?? null };
-  const fresh = requests.slice(-MAX_PACKETS).map((r): Packet => {
-    const { points, failed, goneIp } = packetPath(r, ctx);
-    return {
-      id: r.id,
-      t: r.t,
-      dur: packetMs,
-      from: r.from,
-      outcome: r.outcome,
-      points,
-      failed,
-      pod: r.pod,
-      goneIp,
-    };
-  });
-  const all = prev.concat(fresh);
-  return all.length > MAX_PACKETS ? all.slice(all.length - MAX_PACKETS) : all;
 }
 
 /** Structural equality for small JSON values (views are plain JSON). */
