@@ -9,7 +9,7 @@ import { objectKey } from '../../api/store';
 import type { KubeObject, ObjectMeta } from '../../api/types';
 import { flagString, flagStrings, type FlagSpec, type ParsedFlags } from '../flags';
 import { Output, errorResult } from '../output';
-import { RESOURCES, resourceGroup } from '../resources';
+import { RESOURCES, resourceGroup, type ResourceType } from '../resources';
 import type { KubectlContext } from './registry';
 
 export const APPLY_FLAGS: FlagSpec[] = [
@@ -24,7 +24,10 @@ export const APPLY_FLAGS: FlagSpec[] = [
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** The file texts named by -f, or kubectl's error for a missing path. */
-function readFiles(p: ParsedFlags, ctx: KubectlContext): { name: string; text: string }[] | string {
+export function readFiles(
+  p: ParsedFlags,
+  ctx: KubectlContext,
+): { name: string; text: string }[] | string {
   const names = flagStrings(p, 'filename');
   if (names.length === 0) return 'must specify one of -f and -k';
   const out: { name: string; text: string }[] = [];
@@ -32,6 +35,21 @@ function readFiles(p: ParsedFlags, ctx: KubectlContext): { name: string; text: s
     const text = ctx.files?.[name];
     if (text === undefined) return `the path "${name}" does not exist`;
     out.push({ name, text });
+  }
+  return out;
+}
+
+/** The objects a manifest text names (kinds kubeplay knows), in document order. */
+export function manifestRefs(text: string): { r: ResourceType; name: string; namespace: string }[] {
+  const out: { r: ResourceType; name: string; namespace: string }[] = [];
+  for (const doc of parseAllDocuments(text) as Iterable<{ toJS(): unknown }>) {
+    const o = (doc.toJS() ?? {}) as {
+      kind?: string;
+      metadata?: { name?: string; namespace?: string };
+    };
+    const r = RESOURCES.find((x) => x.kind === o.kind);
+    const name = o.metadata?.name;
+    if (r && name) out.push({ r, name, namespace: o.metadata?.namespace ?? 'default' });
   }
   return out;
 }
@@ -58,20 +76,13 @@ export function writeManifests(
   const existing: string[] = [];
   const created: [KubeObject['kind'], string][] = [];
   if (mode === 'create') {
-    for (const doc of parseAllDocuments(text) as Iterable<{ toJS(): unknown }>) {
-      const o = (doc.toJS() ?? {}) as {
-        kind?: string;
-        metadata?: { name?: string; namespace?: string };
-      };
-      const r = RESOURCES.find((x) => x.kind === o.kind);
-      const name = o.metadata?.name;
-      if (!r || !name) continue;
-      const key = r.namespaced ? objectKey(o.metadata?.namespace ?? 'default', name) : name;
-      if (c.store.get(r.kind as KubeObject['kind'], key))
+    for (const ref of manifestRefs(text)) {
+      const key = ref.r.namespaced ? objectKey(ref.namespace, ref.name) : ref.name;
+      if (c.store.get(ref.r.kind as KubeObject['kind'], key))
         existing.push(
-          `Error from server (AlreadyExists): error when creating "${source}": ${resourceGroup(r)} "${name}" already exists`,
+          `Error from server (AlreadyExists): error when creating "${source}": ${resourceGroup(ref.r)} "${ref.name}" already exists`,
         );
-      else created.push([r.kind as KubeObject['kind'], key]);
+      else created.push([ref.r.kind as KubeObject['kind'], key]);
     }
     if (existing.length > 0) return { out: '', err: existing.join('\n') };
   }

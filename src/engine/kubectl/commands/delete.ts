@@ -3,10 +3,21 @@
 import type { Cluster } from '../../cluster';
 import type { CommandResult } from '../../commands/result';
 import type { KubeObject } from '../../api/types';
-import { flagBool, flagInt, flagString, hasFlag, type FlagSpec, type ParsedFlags } from '../flags';
+import {
+  flagBool,
+  flagInt,
+  flagString,
+  flagStrings,
+  hasFlag,
+  type FlagSpec,
+  type ParsedFlags,
+} from '../flags';
+import { getObject } from '../objects';
+import { manifestRefs, readFiles } from './apply';
+import type { KubectlContext } from './registry';
 import { deleteObject, type Cascade } from '../gc';
 import { Output, errorResult } from '../output';
-import { kindGroup } from '../resources';
+import { kindGroup, resourceGroup } from '../resources';
 import { selectTargets } from '../select';
 import { parseTargets } from '../targets';
 
@@ -31,7 +42,7 @@ export const FORCE_WARNING =
 const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** Runs `kubectl delete`. */
-export function runDelete(c: Cluster, p: ParsedFlags): CommandResult {
+export function runDelete(c: Cluster, p: ParsedFlags, ctx: KubectlContext): CommandResult {
   const output = flagString(p, 'output') ?? '';
   if (output && output !== 'name')
     return errorResult(`unexpected -o output mode: ${output}. We only support '-o name'`);
@@ -58,6 +69,8 @@ export function runDelete(c: Cluster, p: ParsedFlags): CommandResult {
   if (grace === 0 && force) out.err(FORCE_WARNING);
   else if (grace > 0 && force)
     return errorResult('--force and --grace-period greater than 0 cannot be specified together');
+  if (flagStrings(p, 'filename').length > 0)
+    return deleteFromFiles(c, p, ctx, out, force, grace, cascade, output);
   if (p.args.length === 0)
     return out
       .fail(
@@ -106,6 +119,46 @@ export function runDelete(c: Cluster, p: ParsedFlags): CommandResult {
     }
   }
   if (found === 0 && errors.length === 0) out.out('No resources found\n');
+  if (errors.length > 0) out.fail(errors.join('\n'));
+  return out.result();
+}
+
+/** `kubectl delete -f FILE`: every object the file names, NotFound ones reported per file. */
+function deleteFromFiles(
+  c: Cluster,
+  p: ParsedFlags,
+  ctx: KubectlContext,
+  out: Output,
+  force: boolean,
+  grace: number,
+  cascade: Cascade,
+  output: string,
+): CommandResult {
+  const files = readFiles(p, ctx);
+  if (typeof files === 'string') return errorResult(files);
+  const errors: string[] = [];
+  for (const f of files)
+    for (const ref of manifestRefs(f.text)) {
+      const obj = getObject(c, ref.r, ref.namespace, ref.name);
+      if (!obj) {
+        if (!flagBool(p, 'ignore-not-found'))
+          errors.push(
+            `Error from server (NotFound): error when deleting "${f.name}": ${resourceGroup(ref.r)} "${ref.name}" not found`,
+          );
+        continue;
+      }
+      deleteObject(c, obj as KubeObject, {
+        force,
+        cascade,
+        ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      });
+      const kind = kindGroup(ref.r);
+      out.out(
+        output === 'name'
+          ? `${kind}/${ref.name}\n`
+          : `${kind} "${ref.name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`,
+      );
+    }
   if (errors.length > 0) out.fail(errors.join('\n'));
   return out.result();
 }

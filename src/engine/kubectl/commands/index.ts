@@ -9,6 +9,7 @@ import { GET_FLAGS, runGet } from './get';
 import { INFO_FLAGS, runApiResources, runClusterInfo, runVersion } from './info';
 import { LABEL_FLAGS, runLabel } from './label';
 import { NODE_FLAGS, runNodeCommand } from './nodes';
+import { PATCH_FLAGS, runPatch } from './patch';
 import type { Subcommand } from './registry';
 import { ROLLOUT_FLAGS, runRollout } from './rollout';
 import { SCALE_FLAGS, runScale } from './scale';
@@ -75,6 +76,16 @@ export const COMMANDS: Record<string, Subcommand> = {
     short: 'Drain node in preparation for maintenance.',
   },
   exec: { flags: EXEC_FLAGS, run: runExec, short: 'Execute a command in a container.' },
+  patch: { flags: PATCH_FLAGS, run: runPatch, short: 'Update fields of a resource.' },
+  top: {
+    flags: [
+      { name: 'all-namespaces', short: 'A', kind: 'bool' },
+      { name: 'selector', short: 'l', kind: 'string' },
+      { name: 'containers', kind: 'bool' },
+    ],
+    run: () => ({ stdout: '', stderr: 'error: Metrics API not available\n', exitCode: 1 }),
+    short: 'Display resource (CPU/memory) usage.',
+  },
   version: {
     flags: INFO_FLAGS,
     run: runVersion,
