@@ -64,3 +64,19 @@ describe('kubectl command line', () => {
     );
   });
 });
+
+describe('kubectl get --sort-by and get events -w', () => {
+  it('--sort-by orders rows by a JSONPath field', () => {
+    const t = fixture();
+    k(t, 'label pod web-1 rank=2');
+    k(t, 'label pod web-2 rank=1');
+    expect(k(t, 'get pods -l app=web --sort-by=.metadata.labels.rank -o name').stdout).toBe(
+      'pod/web-2\npod/web-1\n',
+    );
+    const seen = k(
+      t,
+      'get events --sort-by=.lastTimestamp -o jsonpath={.items[*].lastTimestamp}',
+    ).stdout.split(' ');
+    expect(seen).toEqual([...seen].sort());
+  });
+});

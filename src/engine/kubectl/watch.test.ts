@@ -58,6 +58,16 @@ describe('watchKubectl', () => {
     expect(w.poll()).toBe(`web    ${`${ip}:8080`.padEnd(ageColumn - 7)}30s\n`);
   });
 
+  it('get events -w prints new events as they happen', () => {
+    const t = fixture();
+    const w = watchKubectl(t.c, ['get', 'events', '-w']);
+    k(t, 'cordon node-1');
+    expect(w.poll()).toMatch(
+      /^0s {10}Normal {3}NodeNotSchedulable +node\/node-1 +Node node-1 status is now: NodeNotSchedulable\n$/,
+    );
+    expect(w.poll()).toBe('');
+  });
+
   it('anything else simply runs once', () => {
     const w = watchKubectl(fixture().c, ['get', 'nodes', '-o', 'yaml']);
     expect(w.done).toBe(true);
