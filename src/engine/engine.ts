@@ -18,6 +18,7 @@ import {
   parseScenario,
   type ScenarioError,
 } from './scenario/parse';
+import { addBackgroundServices } from './scenario/background';
 import type { Scenario } from './scenario/types';
 import { parseFrom, type TrafficSpec } from './traffic/generators';
 import { parseDuration } from './util/duration';
@@ -88,6 +89,8 @@ export class Engine {
         rps: t.rps ?? 1,
       });
     }
+    const bg = s.cluster?.backgroundServices;
+    if (bg) addBackgroundServices(this.cluster, bg.count, bg.endpoints ?? 3);
     if (s.manifests) {
       const r = applyManifests(this.cluster, s.manifests, { source: 'manifests' });
       if (!r.ok) return { path: 'manifests', message: r.errorText };
@@ -203,9 +206,13 @@ export class Engine {
     return obj ? toYaml(obj) : null;
   }
 
-  /** What a node's kube-proxy has programmed, with packet counters (null for an unknown node). */
-  nodeRules(node: string): NodeRules | null {
-    return nodeRules(this.cluster, node);
+  /**
+   * What a node's kube-proxy has programmed, with packet counters (null for an unknown node);
+   * `namespaces` limits it to those namespaces' Services.
+   */
+  nodeRules(node: string, namespaces?: readonly string[]): NodeRules | null {
+    const only = namespaces ? new Set(namespaces) : null;
+    return nodeRules(this.cluster, node, only ? (i) => only.has(i.namespace) : undefined);
   }
 
   view(): ClusterView {

@@ -31,3 +31,4 @@ export {
 export { parseDuration, formatDuration } from './util/duration';
 export type { ValidationReport } from './api/validateFile';
 export type { NodeRules, RuleLine } from './network/rules/index';
+export * from './lessons/index';

@@ -2,6 +2,7 @@
 import { isPodReady, podReadyText, podRestarts, podStatusText } from './api/pods';
 import type { EndpointSlice, Pod } from './api/types';
 import type { Cluster } from './cluster';
+import { BACKGROUND_NAMESPACE } from './scenario/background';
 import type { ClusterEvent, RequestRecord } from './trace';
 
 export interface NodeView {
@@ -100,6 +101,11 @@ export function podView(p: Pod, deletedAt: number | null): PodView {
   };
 }
 
+/** Namespaces the canvas never draws: the system's, and a scenario's background Services. */
+function hiddenNamespace(ns: string | undefined): boolean {
+  return ns === 'kube-system' || ns === BACKGROUND_NAMESPACE;
+}
+
 /** The live cluster as the canvas shows it (user namespaces; kube-system hidden). */
 export function clusterView(c: Cluster): ClusterView {
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -124,12 +130,12 @@ export function clusterView(c: Cluster): ClusterView {
   });
   const pods = c.store
     .list('Pod')
-    .filter((p) => p.metadata.namespace !== 'kube-system')
+    .filter((p) => !hiddenNamespace(p.metadata.namespace))
     .map((p) => podView(p, null))
     .sort(byName);
   const services = c.store
     .list('Service')
-    .filter((s) => s.metadata.namespace !== 'kube-system')
+    .filter((s) => !hiddenNamespace(s.metadata.namespace))
     .map((s): ServiceView => {
       const key = c.key(s);
       const ready = new Set<string>();
@@ -168,7 +174,7 @@ export function clusterView(c: Cluster): ClusterView {
     .sort(byName);
   const endpointSlices = c.store
     .list('EndpointSlice')
-    .filter((s) => s.metadata.namespace !== 'kube-system');
+    .filter((s) => !hiddenNamespace(s.metadata.namespace));
   return {
     t: c.now,
     proxyMode: c.config.proxyMode,

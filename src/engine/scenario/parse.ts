@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ClusterConfig, ProxyMode } from '../cluster';
 import { parseDuration } from '../util/duration';
 import { parseCidr } from '../util/ip';
+import { BACKGROUND_LIMITS } from './background';
 import type { Scenario } from './types';
 
 export const SCENARIO_LIMITS = {
@@ -110,6 +111,17 @@ export function checkScenario(raw: unknown): ParsedScenario {
         (cluster.seed as number) > 0xffffffff)
     )
       err('cluster.seed', 'must be a whole number from 0 to 4294967295');
+    const bg = cluster.backgroundServices;
+    if (bg !== undefined) {
+      const { maxServices, maxEndpoints } = BACKGROUND_LIMITS;
+      if (!isObj(bg) || !isWhole(bg.count, 0, maxServices))
+        err('cluster.backgroundServices.count', `must be a whole number from 0 to ${maxServices}`);
+      else if (bg.endpoints !== undefined && !isWhole(bg.endpoints, 0, maxEndpoints))
+        err(
+          'cluster.backgroundServices.endpoints',
+          `must be a whole number from 0 to ${maxEndpoints}`,
+        );
+    }
     for (const f of ['serviceCIDR', 'podCIDR'] as const) {
       const v = cluster[f];
       if (v === undefined) continue;
@@ -214,6 +226,10 @@ function fail(path: string, message: string): ParsedScenario {
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isWhole(v: unknown, lo: number, hi: number): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
 }
 
 function isStringMap(v: unknown): boolean {

@@ -28,6 +28,8 @@ export interface Scenario {
     seed?: number;
     serviceCIDR?: string;
     podCIDR?: string;
+    /** Services the canvas does not draw, standing in for the rest of a big cluster (scale lessons). */
+    backgroundServices?: { count: number; endpoints?: number };
   };
   manifests?: string;
   traffic?: ScenarioTraffic[];
