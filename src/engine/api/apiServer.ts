@@ -4,7 +4,7 @@ import type { Cluster } from '../cluster';
 import { randomSuffix } from '../util/hash';
 import { objectKey } from './store';
 import { clonePod } from './pods';
-import type { Pod } from './types';
+import type { Pod, Toleration } from './types';
 
 /** Options of a delete call (kubectl delete --grace-period / --force). */
 export interface DeleteOptions {
@@ -25,8 +25,9 @@ export class ApiServer {
     }
   }
 
-  /** Stores a new pod and hands it to the scheduler. */
+  /** Stores a new pod (with the DefaultTolerationSeconds admission) and hands it to the scheduler. */
   createPod(pod: Pod): void {
+    addDefaultTolerations(pod);
     this.c.store.put(pod);
     this.c.podHistory.set(pod.metadata.uid, { pod, deletedAt: null });
     this.c.ctl.scheduler.podCreated(pod);
@@ -72,4 +73,27 @@ export class ApiServer {
     const ip = pod.status.podIP;
     if (ip && pod.spec.nodeName) this.c.ctl.nodes.get(pod.spec.nodeName)?.ipam.release(ip);
   }
+}
+
+/** The taints DefaultTolerationSeconds covers (B.5), tolerated for 300 s. */
+export const DEFAULT_TOLERATED_TAINTS = [
+  'node.kubernetes.io/not-ready',
+  'node.kubernetes.io/unreachable',
+];
+
+/**
+ * The DefaultTolerationSeconds admission plugin: a pod that does not already tolerate the
+ * not-ready / unreachable NoExecute taints gets `operator: Exists, tolerationSeconds: 300` for each.
+ */
+function addDefaultTolerations(pod: Pod): void {
+  const own = pod.spec.tolerations ?? [];
+  const added: Toleration[] = DEFAULT_TOLERATED_TAINTS.filter(
+    (key) =>
+      !own.some(
+        (t) =>
+          (t.key === key || (t.key === undefined && t.operator === 'Exists')) &&
+          (t.effect === 'NoExecute' || t.effect === undefined),
+      ),
+  ).map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+  if (added.length > 0) pod.spec.tolerations = [...own, ...added];
 }

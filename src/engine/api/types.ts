@@ -108,7 +108,16 @@ export interface PodSpec {
   hostname?: string;
   subdomain?: string;
   schedulerName?: string;
+  tolerations?: Toleration[];
   [extra: string]: unknown;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  tolerationSeconds?: number;
 }
 
 export interface PodTemplateSpec {

@@ -1,7 +1,8 @@
 // Nodes: their objects, their runtime (pod IPAM, image cache, failed or not), and the node lifecycle
 // controller (B.5): a node that stops heartbeating turns NotReady after the monitor grace period, its
-// pods are marked not ready, and after the 300 s NoExecute tolerations they are evicted.
-import type { Node } from '../api/types';
+// pods are marked not ready, and when their NoExecute tolerations (300 s by default) run out they are
+// evicted.
+import type { Node, Pod } from '../api/types';
 import { clonePod, setPodCondition } from '../api/pods';
 import { KUBE_VERSION, type Cluster } from '../cluster';
 import { HostLocalIpam, nodeInternalIp, nodePodCidrBase } from '../network/ipam';
@@ -11,8 +12,7 @@ import { intToIp } from '../util/ip';
 export const NODE_MONITOR_GRACE_MS = 50_000;
 /** node-monitor-period: how often the lifecycle controller looks. */
 export const NODE_MONITOR_PERIOD_MS = 5_000;
-/** DefaultTolerationSeconds for not-ready / unreachable NoExecute taints. */
-export const DEFAULT_TOLERATION_MS = 300_000;
+const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 
 /** What the machine behind a Node object is doing. */
 export interface NodeRuntime {
@@ -193,8 +193,8 @@ export class Nodes {
     }
     next.spec.taints = [
       ...(next.spec.taints ?? []),
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: this.c.now },
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: this.c.now },
+      { key: UNREACHABLE_TAINT, effect: 'NoSchedule', timeAdded: this.c.now },
+      { key: UNREACHABLE_TAINT, effect: 'NoExecute', timeAdded: this.c.now },
     ];
     this.c.store.put(next);
     this.c.recordEvent(
@@ -228,28 +228,43 @@ export class Nodes {
         },
       );
     }
-    this.c.after(DEFAULT_TOLERATION_MS, () => {
-      const rt = this.runtime.get(name);
-      if (rt?.epoch === epoch) this.evict(name);
-    });
-  }
-
-  private evict(name: string): void {
+    // Taint-based eviction: each pod goes when its toleration of the unreachable NoExecute taint
+    // runs out (300 s from DefaultTolerationSeconds), at once without one, never if unlimited.
     for (const key of [...(this.c.store.podsByNode.get(name) ?? [])]) {
       const pod = this.c.store.get('Pod', key);
-      if (!pod || pod.metadata.deletionTimestamp !== undefined) continue;
-      this.c.recordEvent(
-        pod,
-        'Normal',
-        'TaintManagerEviction',
-        `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`,
-        'taint-eviction-controller',
-        'pod.evicted',
-        { pod: pod.metadata.name },
-      );
-      this.c.ctl.api.deletePod(key, {});
+      const ms = pod ? tolerationMs(pod, UNREACHABLE_TAINT) : null;
+      if (!pod || ms === null) continue;
+      this.c.after(ms, () => {
+        if (this.runtime.get(name)?.epoch === epoch) this.evict(key, pod.metadata.uid);
+      });
     }
   }
+
+  private evict(key: string, uid: string): void {
+    const pod = this.c.store.get('Pod', key);
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp !== undefined) return;
+    this.c.recordEvent(
+      pod,
+      'Normal',
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`,
+      'taint-eviction-controller',
+      'pod.evicted',
+      { pod: pod.metadata.name },
+    );
+    this.c.ctl.api.deletePod(key, {});
+  }
+}
+
+/** How long a pod tolerates a NoExecute taint: ms, 0 when it does not, null when forever. */
+export function tolerationMs(pod: Pod, taintKey: string): number | null {
+  const t = (pod.spec.tolerations ?? []).find(
+    (x) =>
+      (x.key === taintKey || (x.key === undefined && x.operator === 'Exists')) &&
+      (x.effect === 'NoExecute' || x.effect === undefined),
+  );
+  if (!t) return 0;
+  return t.tolerationSeconds === undefined ? null : Math.max(0, t.tolerationSeconds) * 1000;
 }
 
 function structuredCloneNode(n: Node): Node {

@@ -66,6 +66,7 @@ export interface DeployOpts {
   preStop?: object;
   grace?: number;
   nodeSelector?: Record<string, string>;
+  tolerations?: object[];
   strategy?: object;
   minReadySeconds?: number;
   command?: string[];
@@ -87,6 +88,7 @@ export function deployment(name: string, o: DeployOpts = {}): object {
   const podSpec: Record<string, unknown> = { containers: [container] };
   if (o.grace !== undefined) podSpec.terminationGracePeriodSeconds = o.grace;
   if (o.nodeSelector) podSpec.nodeSelector = o.nodeSelector;
+  if (o.tolerations) podSpec.tolerations = o.tolerations;
   const spec: Record<string, unknown> = {
     replicas: o.replicas ?? 1,
     selector: { matchLabels: labels },

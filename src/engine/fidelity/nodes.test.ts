@@ -129,6 +129,63 @@ describe('B.5 node failure', () => {
   });
 });
 
+describe('B.5 tolerations', () => {
+  it('B.5 DefaultTolerationSeconds: every pod tolerates not-ready and unreachable NoExecute for 300 s', () => {
+    const t = clusterOf([deployment('web')]).settle();
+    expect(podsOf(t, 'web')[0]?.spec.tolerations).toEqual([
+      {
+        key: 'node.kubernetes.io/not-ready',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+    ]);
+  });
+
+  it('B.5 a pod is evicted when its own toleration runs out; an unlimited one stays', () => {
+    const pin = { 'kubernetes.io/hostname': 'node-2' };
+    const t = clusterOf([
+      deployment('quick', {
+        nodeSelector: pin,
+        tolerations: [
+          {
+            key: 'node.kubernetes.io/unreachable',
+            operator: 'Exists',
+            effect: 'NoExecute',
+            tolerationSeconds: 30,
+          },
+        ],
+      }),
+      deployment('forever', {
+        nodeSelector: pin,
+        tolerations: [
+          { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+        ],
+      }),
+    ]).settle();
+    expect(podsOf(t, 'quick')[0]?.spec.tolerations).toHaveLength(2); // + the not-ready default
+    const quick = podsOf(t, 'quick')[0]?.metadata.name;
+    t.run('chaos fail-node node-2');
+    while (readyCond(t, 'node-2')?.status === 'True') t.advance(1000);
+    const taintedAt = readyCond(t, 'node-2')?.lastTransitionTime ?? 0;
+    t.advance(taintedAt + 29_000 - t.engine.now);
+    const q = () => t.c.store.get('Pod', `default/${quick}`);
+    expect(q()?.metadata.deletionTimestamp).toBeUndefined();
+    t.advance('2s');
+    expect(q()?.metadata.deletionTimestamp).toBe(taintedAt + 30_000);
+    t.advance('600s');
+    expect(podsOf(t, 'forever').every((p) => p.metadata.deletionTimestamp === undefined)).toBe(
+      true,
+    );
+  });
+});
+
 describe('scheduler', () => {
   it('spreads the replicas of one owner over the nodes', () => {
     const t = clusterOf([deployment('web', { replicas: 6 })]).settle();
