@@ -96,7 +96,8 @@ export class DeploymentController {
     const all = this.ownedReplicaSets(d);
     const hash = this.templateHash(d);
     let newRS = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
-    const olds = all.filter((rs) => rs !== newRS);
+    if (newRS) newRS = this.bumpRevision(d, newRS, all);
+    const olds = all.filter((rs) => rs.metadata.uid !== newRS?.metadata.uid);
     if (d.spec.paused) return this.updateStatus(d, newRS, olds);
     if (d.spec.strategy?.type === 'Recreate') {
       const oldActive = olds.some(
@@ -116,6 +117,34 @@ export class DeploymentController {
     }
     this.cleanupHistory(d, olds);
     this.updateStatus(d, newRS, olds);
+  }
+
+  /**
+   * A template that matches an older ReplicaSet (rollback, or going back by hand) makes that
+   * ReplicaSet the newest revision again, as getNewReplicaSet does: revision = max + 1.
+   */
+  private bumpRevision(d: Deployment, rs: ReplicaSet, all: ReplicaSet[]): ReplicaSet {
+    const rev = (r: ReplicaSet) => Number(r.metadata.annotations?.[REVISION] ?? 0);
+    const max = Math.max(0, ...all.map(rev));
+    if (rev(rs) === max) return rs;
+    const revision = String(max + 1);
+    const next = {
+      ...rs,
+      metadata: {
+        ...rs.metadata,
+        annotations: { ...rs.metadata.annotations, [REVISION]: revision },
+      },
+    };
+    this.c.store.put(next);
+    const dep = this.c.store.get('Deployment', this.c.key(d)) ?? d;
+    this.c.store.put({
+      ...dep,
+      metadata: {
+        ...dep.metadata,
+        annotations: { ...dep.metadata.annotations, [REVISION]: revision },
+      },
+    });
+    return next;
   }
 
   private rollingUpdate(d: Deployment, newRS: ReplicaSet, olds: ReplicaSet[]): void {
