@@ -32,3 +32,4 @@ export { parseDuration, formatDuration } from './util/duration';
 export type { ValidationReport } from './api/validateFile';
 export type { NodeRules, RuleLine } from './network/rules/index';
 export * from './lessons/index';
+export { completeLine, watchLine, type Completion, type KubectlWatch } from './kubectl/console';
