@@ -3,7 +3,15 @@
 import { wrap, type Remote } from 'comlink';
 import type { EngineApi } from './protocol';
 
-export type { ApplyOptions, EngineApi, Frame, LoadOptions, LoadResult } from './protocol';
+export type {
+  ApplyOptions,
+  EngineApi,
+  Frame,
+  LoadOptions,
+  LoadResult,
+  Timeline,
+  TimelineMark,
+} from './protocol';
 
 /** A running engine worker and a typed handle on it. */
 export interface EngineClient {

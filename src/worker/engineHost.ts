@@ -1,7 +1,19 @@
 // The engine host: one engine instance with frame bookkeeping (what the UI has already seen),
 // load, replay and rewind. Pure TypeScript, so it is tested in Node and wrapped by the worker.
-import { Engine, type LoggedCommand } from '../engine/index';
-import type { ApplyOptions, EngineApi, Frame, LoadOptions, LoadResult } from './protocol';
+import { Engine, type LoggedCommand, type NodeRules } from '../engine/index';
+import type {
+  ApplyOptions,
+  EngineApi,
+  Frame,
+  LoadOptions,
+  LoadResult,
+  Timeline,
+  TimelineMark,
+} from './protocol';
+
+/** Marks kept for the scrubber (the latest), and how close two marks of a kind merge (ms). */
+const MAX_MARKS = 400;
+const MERGE_MARKS_MS = 500;
 
 /** Implements the worker API over an engine. */
 export class EngineHost implements EngineApi {
@@ -10,6 +22,13 @@ export class EngineHost implements EngineApi {
   private reqCursor = 0;
   private evCursor = 0;
   private pendingReset = true;
+  /** Commands logged after the time rewound to: they run again when the clock gets there. */
+  private future: LoggedCommand[] = [];
+  /** Marks of that future (its events are not simulated again until the clock gets there). */
+  private futureMarks: TimelineMark[] = [];
+  private horizon = 0;
+  private eventMarks: TimelineMark[] = [];
+  private markCursor = 0;
 
   load(scenario: string, opts: LoadOptions): LoadResult {
     const built = Engine.create(scenario);
@@ -24,6 +43,11 @@ export class EngineHost implements EngineApi {
     else if (opts.settle !== false) settledAt = engine.settle();
     this.engine = engine;
     this.scenario = scenario;
+    this.future = [];
+    this.futureMarks = [];
+    this.horizon = engine.now;
+    this.eventMarks = [];
+    this.markCursor = 0;
     this.resetCursors(engine);
     return { ok: true, frame: this.frame(), settledAt };
   }
@@ -60,16 +84,39 @@ export class EngineHost implements EngineApi {
   }
 
   tick(t: number): Frame {
-    this.need().advanceTo(t);
+    this.advance(t);
     return this.frame();
   }
 
+  /** Advances to `t`, running again the commands of a rewound history on the way. */
+  private advance(t: number): void {
+    const e = this.need();
+    let next = this.future[0];
+    while (next && next.at <= t) {
+      this.future.shift();
+      e.replay(next);
+      next = this.future[0];
+    }
+    e.advanceTo(t);
+    this.horizon = Math.max(this.horizon, e.now);
+    if (this.futureMarks.length > 0) this.futureMarks = this.futureMarks.filter((m) => m.t > e.now);
+  }
+
+  /** A new command: the rewound history ahead of the clock is dropped. */
+  private branch(): void {
+    this.future = [];
+    this.futureMarks = [];
+    this.horizon = this.need().now;
+  }
+
   exec(line: string) {
+    this.branch();
     const result = this.need().exec(line);
     return { result, frame: this.frame() };
   }
 
   apply(text: string, opts: ApplyOptions = {}) {
+    this.branch();
     const result = this.need().apply(text, opts);
     return { result, frame: this.frame() };
   }
@@ -79,10 +126,68 @@ export class EngineHost implements EngineApi {
   }
 
   rewind(t: number): Frame {
-    const log: LoggedCommand[] = this.need().log.filter((l) => l.at <= t);
-    const r = this.load(this.scenario, { log, at: t });
+    const e = this.need();
+    // Forward within this history: just run the clock (and the commands on the way).
+    if (t >= e.now) return this.tick(t);
+    const all: LoggedCommand[] = [...e.log, ...this.future];
+    const horizon = Math.max(this.horizon, e.now);
+    this.scanEvents();
+    const ahead = [...this.eventMarks, ...this.futureMarks].filter((m) => m.t > t);
+    const r = this.load(this.scenario, { log: all, at: t });
     if (!r.ok) throw new Error(r.message);
+    this.future = all.filter((l) => l.at > t);
+    this.futureMarks = ahead;
+    this.horizon = horizon;
     return r.frame;
+  }
+
+  /** Folds events recorded since the last look into the event marks. */
+  private scanEvents(): void {
+    const events = this.need().cluster.events;
+    for (; this.markCursor < events.length; this.markCursor++) {
+      const ev = events[this.markCursor];
+      const kind = ev ? eventMarkKind(ev.type, ev.reason) : null;
+      if (ev && kind)
+        pushMark(this.eventMarks, { t: ev.t, kind, label: `${ev.reason} ${ev.object}` });
+    }
+    if (this.eventMarks.length > MAX_MARKS)
+      this.eventMarks.splice(0, this.eventMarks.length - MAX_MARKS);
+  }
+
+  timeline(): Timeline {
+    const e = this.need();
+    this.scanEvents();
+    const marks: TimelineMark[] = [];
+    for (const l of [...e.log, ...this.future]) pushMark(marks, commandMark(l));
+    for (const m of [...this.eventMarks, ...this.futureMarks]) marks.push(m);
+    marks.sort((a, b) => a.t - b.t);
+    return {
+      now: e.now,
+      horizon: Math.max(this.horizon, e.now),
+      marks: marks.slice(-MAX_MARKS),
+    };
+  }
+
+  object(kind: string, name: string, namespace: string): unknown {
+    const store = this.need().cluster.store as unknown as {
+      get(kind: string, key: string): unknown;
+    };
+    const key = kind === 'Node' || kind === 'Namespace' ? name : `${namespace}/${name}`;
+    return store.get(kind, key) ?? null;
+  }
+
+  serviceRules(service: string): NodeRules[] {
+    const e = this.need();
+    const ns = service.split('/')[0] ?? 'default';
+    const out: NodeRules[] = [];
+    for (const n of e.cluster.ctl.nodes.sortedNodes()) {
+      const r = e.nodeRules(n.metadata.name, [ns]);
+      if (!r) continue;
+      // This Service's rules, and the shared chains every packet passes (MARK-MASQ, POSTROUTING).
+      const lines = r.lines.filter((l) => l.service === undefined || l.service === service);
+      out.push({ ...r, lines, text: lines.map((l) => l.text).join('\n') });
+    }
+    return out;
   }
 
   log(): LoggedCommand[] {
@@ -96,4 +201,34 @@ export class EngineHost implements EngineApi {
   ping(): number {
     return this.engine?.now ?? 0;
   }
+}
+
+/** Which events the scrubber marks: deletions and failures. */
+function eventMarkKind(type: string, reason: string): TimelineMark['kind'] | null {
+  if (reason === 'Killing' || reason === 'Killed') return 'delete';
+  if (type === 'Warning' || reason === 'NodeNotReady') return 'failure';
+  return null;
+}
+
+function commandMark(l: LoggedCommand): TimelineMark {
+  if ('apply' in l) return { t: l.at, kind: 'apply', label: 'kubectl apply' };
+  const run = l.run.trim();
+  const kind = /^kubectl\s+delete\b|^chaos\s+kill-pod\b/.test(run)
+    ? 'delete'
+    : run.startsWith('chaos ')
+      ? 'failure'
+      : 'command';
+  return { t: l.at, kind, label: run };
+}
+
+/** Appends a mark, folding it into the previous one of its kind when they are close. */
+function pushMark(list: TimelineMark[], m: TimelineMark): void {
+  for (let i = list.length - 1; i >= 0 && i >= list.length - 4; i--) {
+    const prev = list[i];
+    if (prev && prev.kind === m.kind && Math.abs(m.t - prev.t) < MERGE_MARKS_MS) {
+      list[i] = { ...prev, count: (prev.count ?? 1) + 1 };
+      return;
+    }
+  }
+  list.push(m);
 }

@@ -6,6 +6,7 @@ import type {
   ClusterView,
   CommandResult,
   LoggedCommand,
+  NodeRules,
   RequestRecord,
 } from '../engine/index';
 
@@ -39,6 +40,24 @@ export interface ApplyOptions {
   prune?: boolean;
 }
 
+/** A moment worth marking on the time scrubber. */
+export interface TimelineMark {
+  t: number;
+  kind: 'apply' | 'delete' | 'failure' | 'command';
+  /** The command line, or the event's reason and object (Kubernetes' own words). */
+  label: string;
+  /** How many such moments this mark stands for (close together), when more than one. */
+  count?: number;
+}
+
+/** The history the scrubber can move through: 0 … `horizon`, with what happened on it. */
+export interface Timeline {
+  now: number;
+  /** The furthest virtual time this history has reached (rewinding keeps it). */
+  horizon: number;
+  marks: TimelineMark[];
+}
+
 /** The engine worker's API. Every call answers with data; nothing throws across the boundary. */
 export interface EngineApi {
   load(scenario: string, opts: LoadOptions): LoadResult;
@@ -48,10 +67,19 @@ export interface EngineApi {
   apply(text: string, opts?: ApplyOptions): { result: ApplyResult; frame: Frame };
   /** A dry run of `apply` against the running cluster (editor markers): changes and logs nothing. */
   validate(text: string): Diagnostic[];
-  /** Rebuilds the cluster from the log up to time `t` (rewind). */
+  /**
+   * Rebuilds the cluster from the log up to time `t` (rewind). Commands logged after `t` stay
+   * ahead and run again when the clock reaches them, until a new command starts another history.
+   */
   rewind(t: number): Frame;
   log(): LoggedCommand[];
   /** Any object as YAML text (`kubectl get -o yaml`). */
   inspect(kind: string, name: string, namespace: string): string | null;
+  /** Any object as plain JSON (what `inspect` prints as YAML), or null. */
+  object(kind: string, name: string, namespace: string): unknown;
+  /** Every node's kube-proxy rules for one Service (`ns/name`), with their packet counters. */
+  serviceRules(service: string): NodeRules[];
+  /** How far this history reaches and its marks, for the time scrubber. */
+  timeline(): Timeline;
   ping(): number;
 }

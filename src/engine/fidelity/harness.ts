@@ -1,9 +1,8 @@
 // Helpers for the fidelity suite: build scenarios from manifest objects, send one request from a
-// pod or from outside, and run kubectl (falling back to the store while a verb is still missing).
+// pod or from outside, and run kubectl commands that must succeed.
 // Test support only: pure like the engine, imported by src/engine/fidelity/*.test.ts.
 import { stringify } from 'yaml';
-import { clonePod } from '../api/pods';
-import type { Deployment, Pod } from '../api/types';
+import type { Pod } from '../api/types';
 import type { ProxyMode } from '../cluster';
 import type { CommandResult } from '../commands/result';
 import { Engine } from '../engine';
@@ -168,43 +167,9 @@ export function clusterIP(t: TestCluster, name: string): string {
   return t.c.store.get('Service', `default/${name}`)?.spec.clusterIP ?? '';
 }
 
-/**
- * Runs `kubectl …`. While a verb is still missing from the simulated kubectl, the same change is made
- * through the store, the way the API server would store it (scale, label).
- */
+/** Runs `kubectl …` now; throws with kubectl's stderr when it fails. */
 export function kubectl(t: TestCluster, line: string): CommandResult {
   const r = t.run(`kubectl ${line}`);
-  if (r.exitCode === 0 || !/not available|unknown command/.test(r.stderr)) return r;
-  const words = line.split(/\s+/);
-  if (words[0] === 'scale') {
-    const name = (words[1] ?? '').replace(/^deployment\.?(apps)?\//, '');
-    const replicas = Number(line.match(/--replicas[= ](\d+)/)?.[1]);
-    const d = t.c.store.get('Deployment', `default/${name}`);
-    if (!d) return r;
-    const next: Deployment = {
-      ...d,
-      metadata: { ...d.metadata, generation: (d.metadata.generation ?? 1) + 1 },
-      spec: { ...d.spec, replicas },
-    };
-    t.c.store.put(next);
-    return { exitCode: 0, stdout: `deployment.apps/${name} scaled\n`, stderr: '' };
-  }
-  if (words[0] === 'label' && (words[1] === 'pod' || words[1] === 'pods')) {
-    const pod = t.c.store.get('Pod', `default/${words[2] ?? ''}`);
-    if (!pod) return r;
-    const next = clonePod(pod);
-    const labels = { ...(next.metadata.labels ?? {}) };
-    for (const w of words.slice(3)) {
-      if (w.startsWith('-')) continue;
-      if (w.endsWith('-')) delete labels[w.slice(0, -1)];
-      else {
-        const [k = '', v = ''] = w.split('=');
-        labels[k] = v;
-      }
-    }
-    next.metadata.labels = labels;
-    t.c.store.put(next);
-    return { exitCode: 0, stdout: `pod/${pod.metadata.name} labeled\n`, stderr: '' };
-  }
+  if (r.exitCode !== 0) throw new Error(`kubectl ${line}: ${r.stderr}`);
   return r;
 }

@@ -215,6 +215,58 @@ describe('B.3 crash and CrashLoopBackOff', () => {
   });
 });
 
+describe('B.3/B.4 more lifecycle', () => {
+  it('B.3 the back-off doubles up to the 300 s cap: 0, 10, 20, 40, 80, 160, 300, 300 s', () => {
+    const { t } = setup({ replicas: 1 });
+    const running = () => podsOf(t, 'web')[0]?.status.containerStatuses?.[0]?.state.running;
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      t.run('chaos crash -l app=web');
+      const at = t.engine.now;
+      until(t, () => running() !== undefined, 400_000);
+      waits.push(Math.floor(((running()?.startedAt ?? 0) - at) / 1000));
+    }
+    expect(waits).toEqual([0, 10, 20, 40, 80, 160, 300, 300]);
+  });
+
+  it('B.4/D.1 a new pod is Pending, then ContainerCreating (no IP, no endpoint), then Running', () => {
+    const t = clusterOf([deployment('web', { replicas: 1 }), svc]);
+    const seen: string[] = [];
+    for (let i = 0; i < 400 && !seen.includes('Running'); i++) {
+      const p = podsOf(t, 'web')[0];
+      if (p) {
+        const status = podStatusText(p);
+        if (seen[seen.length - 1] !== status) seen.push(status);
+        if (!p.status.podIP)
+          expect(t.c.ctl.sliceIndex.slicesFor('default/web').flatMap((s) => s.endpoints)).toEqual(
+            [],
+          );
+      }
+      t.advance(10);
+    }
+    expect(seen).toEqual(['Pending', 'ContainerCreating', 'Running']);
+  });
+
+  it('D.1 publishNotReadyAddresses: a not-ready pod is still a ready endpoint', () => {
+    const probe = { tcpSocket: { port: 9999 } };
+    const t = clusterOf([
+      deployment('web', { replicas: 1, readinessProbe: probe }),
+      service('web', {
+        selector: { app: 'web' },
+        publishNotReadyAddresses: true,
+        ports: [{ port: 80, targetPort: 8080 }],
+      }),
+    ]).settle();
+    t.advance('30s');
+    const p = podsOf(t, 'web')[0] as Pod;
+    expect(endpointOf(t, p.metadata.name)?.conditions).toEqual({
+      ready: true,
+      serving: false,
+      terminating: false,
+    });
+  });
+});
+
 describe('B.2 graceful termination', () => {
   it('B.2 delete with a preStop sleep: Terminating, endpoint ready=false serving terminating, still answering', () => {
     const { t, from } = setup({ replicas: 2, preStopSleep: 5 });

@@ -29,6 +29,11 @@ describe('ClusterIP', () => {
       expect(n).toBeGreaterThanOrEqual(257);
       expect(n).toBeLessThanOrEqual(1_048_574);
     }
+    const seeds = [1, 2, 3, 4].map((seed) => {
+      const c = clusterOf([service('web', { ports: [{ port: 80 }] })], { seed });
+      return clusterIP(c, 'web');
+    });
+    expect(new Set(seeds).size).toBe(4); // a random start per allocation, not a sequence
     const t = clusterOf([]);
     expect(t.c.store.get('Service', 'default/kubernetes')?.spec.clusterIP).toBe('10.96.0.1');
     expect(t.c.ctl.allocators.clusterIPs.isAllocated('10.96.0.10')).toBe(true);
@@ -158,8 +163,7 @@ describe('LoadBalancer', () => {
     expect(svc()?.status.loadBalancer.ingress).toBeUndefined();
     expect(svc()?.spec.ports?.[0]?.nodePort).toBeGreaterThanOrEqual(30000);
     const get = t.run('kubectl get svc web');
-    if (get.exitCode === 0)
-      expect(get.stdout).toMatch(/web\s+LoadBalancer\s+[\d.]+\s+<pending>\s+80:\d+\/TCP/);
+    expect(get.stdout).toMatch(/web\s+LoadBalancer\s+[\d.]+\s+<pending>\s+80:\d+\/TCP/);
     t.advance('3s');
     expect(svc()?.status.loadBalancer.ingress).toBeUndefined();
     t.advance('2s');
@@ -358,5 +362,20 @@ describe('multi-port Services', () => {
     expect(text).toContain('"default/mp:http cluster IP"');
     expect(text).toContain('"default/mp:admin cluster IP"');
     expect(new Set(text.match(/KUBE-SVC-[A-Z2-7]{16}/g)).size).toBe(3); // + the kubernetes Service
+  });
+});
+
+describe('EndpointSlices', () => {
+  it('D.1 at most 100 endpoints per slice', () => {
+    const t = clusterOf([
+      deployment('web', { replicas: 150 }),
+      service('web', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }),
+    ]).settle();
+    const sizes = t.c.ctl.sliceIndex
+      .slicesFor('default/web')
+      .map((s) => s.endpoints.length)
+      .sort((a, b) => b - a);
+    expect(sizes).toEqual([100, 50]);
+    expect(t.endpoints('web')).toHaveLength(150);
   });
 });
