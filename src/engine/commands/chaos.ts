@@ -1,14 +1,15 @@
 // Chaos commands (DESIGN.md §3): kill-pod, crash, fail-node, recover-node, fail-readiness,
-// pass-readiness. `--count` picks pods in name order.
+// pass-readiness. Pods by name, or by label selector where `--count` picks them in name order.
+import type { Pod } from '../api/types';
 import type { Cluster } from '../cluster';
 import { matchesSelector, parseSelector } from '../util/labels';
 import { fail, ok, type CommandResult } from './result';
 
 const USAGE = `Usage:
-  chaos kill-pod -l SELECTOR [--count N]
-  chaos crash -l SELECTOR [--count N]
-  chaos fail-readiness -l SELECTOR [--count N]
-  chaos pass-readiness -l SELECTOR
+  chaos kill-pod (POD... | -l SELECTOR [--count N])
+  chaos crash (POD... | -l SELECTOR [--count N])
+  chaos fail-readiness (POD... | -l SELECTOR [--count N])
+  chaos pass-readiness (POD... | -l SELECTOR)
   chaos fail-node NODE
   chaos recover-node NODE`;
 
@@ -32,6 +33,7 @@ export function runChaos(c: Cluster, args: string[]): CommandResult {
     return fail(`error: unknown chaos command "${verb ?? ''}"\n${USAGE}`);
   let selector: string | null = null;
   let count = Infinity;
+  const names: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     if (a === '-l' || a === '--selector') selector = rest[++i] ?? null;
@@ -39,10 +41,24 @@ export function runChaos(c: Cluster, args: string[]): CommandResult {
       selector = a.slice(a.indexOf('=') + 1);
     else if (a === '--count') count = Number(rest[++i]);
     else if (a.startsWith('--count=')) count = Number(a.slice(8));
+    else if (!a.startsWith('-')) names.push(a.startsWith('pod/') ? a.slice(4) : a);
     else return fail(`error: unexpected argument "${a}"\n${USAGE}`);
   }
+  if (names.length > 0) {
+    if (selector) return fail(`error: give pod names or a selector (-l), not both\n${USAGE}`);
+    const named: Pod[] = [];
+    for (const name of names) {
+      const p = c.store.get('Pod', `default/${name}`);
+      if (!p) return fail(`Error from server (NotFound): pods "${name}" not found`);
+      if (p.metadata.deletionTimestamp === undefined && !named.includes(p)) named.push(p);
+    }
+    if (named.length === 0) return fail(`error: pod "${names[0] ?? ''}" is already terminating`);
+    return ok(applyChaos(c, verb, named));
+  }
   if (!selector)
-    return fail(`error: chaos ${verb} needs a label selector (-l app=backend)\n${USAGE}`);
+    return fail(
+      `error: chaos ${verb} needs pod names or a label selector (-l app=backend)\n${USAGE}`,
+    );
   if (!Number.isInteger(count) && count !== Infinity)
     return fail('error: --count must be a whole number');
   if (count < 1) return fail('error: --count must be at least 1');
@@ -60,6 +76,11 @@ export function runChaos(c: Cluster, args: string[]): CommandResult {
     .slice(0, count);
   if (pods.length === 0)
     return fail(`No resources found in default namespace matching ${selector}.`);
+  return ok(applyChaos(c, verb, pods));
+}
+
+/** Does `verb` to each pod; the command's output lines. */
+function applyChaos(c: Cluster, verb: string, pods: Pod[]): string {
   const lines: string[] = [];
   for (const p of pods) {
     const key = c.key(p);
@@ -95,5 +116,5 @@ export function runChaos(c: Cluster, args: string[]): CommandResult {
       lines.push(`pod/${name} readiness ${failing ? 'failing' : 'passing'}`);
     }
   }
-  return ok(lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
 }
