@@ -139,6 +139,15 @@ describe('NodePort', () => {
     }
   });
 
+  it('E.4 a node port no Service uses is refused by the node itself', () => {
+    const t = clusterOf([web, np]).settle();
+    const used = t.c.store.get('Service', 'default/web')?.spec.ports?.[0]?.nodePort;
+    const free = used === 31999 ? 31998 : 31999;
+    const r = request(t, 'external', `http://172.18.0.2:${free}`);
+    expect(r.outcome).toBe('refused');
+    expect(r.hops.some((h) => h.kind === 'proxy')).toBe(false);
+  });
+
   it('F a NodePort Service is also a ClusterIP Service', () => {
     const t = clusterOf([web, clients, np]).settle();
     const r = request(

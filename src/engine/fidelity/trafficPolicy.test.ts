@@ -148,4 +148,18 @@ describe('externalTrafficPolicy', () => {
     expect(rs.every((r) => r.outcome === 'ok' && proxyHop(r)?.masquerade === true)).toBe(true);
     expect(new Set(rs.map((r) => proxyHop(r)?.node)).size).toBe(3);
   });
+
+  it('E.5 from a pod, a LoadBalancer IP is an external destination: internalTrafficPolicy does not apply', () => {
+    const { t, onNode } = setup({ type: 'LoadBalancer', internalTrafficPolicy: 'Local' }, [
+      'node-1',
+    ]);
+    t.advance('5s');
+    const lb = t.c.store.get('Service', 'default/web')?.status.loadBalancer.ingress?.[0]?.ip;
+    const from = onNode('node-3');
+    expect(request(t, from, 'http://web').outcome).toBe('timeout'); // ClusterIP: Local, no endpoint
+    const r = request(t, from, `http://${lb}`);
+    expect(r.outcome).toBe('ok');
+    expect(proxyHop(r)).toMatchObject({ node: 'node-3', masquerade: true });
+    expect(proxyHop(r)?.chains[0]).toMatch(/^KUBE-EXT-/);
+  });
 });

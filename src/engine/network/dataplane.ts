@@ -142,14 +142,14 @@ function route(c: Cluster, client: Client, url: string, rec: RequestRecord): voi
     dstIp = r.endpoint.ip;
     dstPort = r.endpoint.port;
     rec.dst = `${dstIp}:${dstPort}`;
-  } else if (viaNodePort || c.ctl.allocators.clusterIPs.isAllocated(ip)) {
-    // A ClusterIP or node port that no rule matches (wrong port): iptables lets it wander off and time
-    // out; nftables rejects ports that are not defined on an allocated ClusterIP (E.4).
-    return finish(
-      rec,
-      c.config.proxyMode === 'nftables' && !viaNodePort ? 'refused' : 'timeout',
-      0.3,
-    );
+  } else if (viaNodePort) {
+    // A node port no Service uses reaches the node's own stack: nothing listens there, so the
+    // kernel answers with a reset and the client sees "connection refused".
+    return finish(rec, 'refused', 0.3);
+  } else if (c.ctl.allocators.clusterIPs.isAllocated(ip)) {
+    // A ClusterIP port that no rule matches: iptables lets it wander off and time out; nftables
+    // rejects ports that are not defined on an allocated ClusterIP (E.4).
+    return finish(rec, c.config.proxyMode === 'nftables' ? 'refused' : 'timeout', 0.3);
   }
   deliver(c, entryNode, dstIp, dstPort, rec);
 }
@@ -183,15 +183,17 @@ function applyRules(
   // ETP Local applies to traffic from outside; pods' traffic to external destinations is
   // short-circuited to the Cluster chain ("pod traffic for … external destinations", E.5).
   const fromPod = cidrContains(c.config.podCIDR, clientIP);
-  const local = external ? info.externalLocal && !fromPod : info.internalLocal;
+  // A load-balancer or external IP is an external destination even from inside (KUBE-EXT chain).
+  const ext = external || ip !== info.clusterIP;
+  const local = ext ? info.externalLocal && !fromPod : info.internalLocal;
   const eps = usableEndpoints(
     local ? info.endpoints.filter((e) => e.node === node) : info.endpoints,
   );
-  let masquerade = !external ? false : !info.externalLocal;
-  if (external) {
-    const ext = nft ? `external-${nftServiceChain(info).slice(8)}` : svcChain('EXT', info);
-    chains.push(ext);
-    proxy.count(np, ext);
+  let masquerade = ext && !info.externalLocal;
+  if (ext) {
+    const chain = nft ? `external-${nftServiceChain(info).slice(8)}` : svcChain('EXT', info);
+    chains.push(chain);
+    proxy.count(np, chain);
   }
   if (eps.length === 0) {
     const anyEndpoints = usableEndpoints(info.endpoints).length > 0;
