@@ -122,6 +122,85 @@ export const en = {
   'errors.command': '{command} failed: {message}',
   'errors.unknownLesson': 'There is no lesson named "{id}"; opening the first lesson instead.',
   'errors.dismiss': 'Dismiss',
+
+  'share.button': 'Share',
+  'share.title': 'Share this cluster',
+  'share.intro':
+    'Whoever opens this link sees this cluster at this moment: the same pods, with the same names and IPs, at the same virtual time.',
+  'share.link': 'Share link',
+  'share.copy': 'Copy',
+  'share.copied': 'Copied.',
+  'share.copyManual': 'The link is selected: press Ctrl+C (⌘+C on a Mac) to copy it.',
+  'share.length': 'Link length: {count} characters',
+  'share.qr': 'QR code of the share link',
+  'share.qrTooLong': 'This link is too long for a QR code.',
+  'share.preparing': 'Preparing the link…',
+  'share.failed': 'The link could not be made: {message}',
+  'share.tooLong':
+    'This scenario is too big for a link ({count} characters). Download it as a file instead.',
+  'share.download': 'Download scenario',
+  'share.close': 'Close',
+
+  'embed.button': 'Embed',
+  'embed.title': 'Embed in a web page',
+  'embed.intro':
+    'Paste this HTML into a page to show this cluster without the editor and side panels. The page can drive it with messages (see docs/embed.md).',
+  'embed.code': 'Embed code',
+  'embed.withEditor': 'Include the manifests editor',
+  'embed.open': 'Open in kubeplay',
+
+  'sessions.button': 'Scenarios',
+  'sessions.title': 'Your scenarios',
+  'sessions.autosave':
+    'What you do here is kept in this browser and comes back when you reload. Opening a shared link never overwrites it.',
+  'sessions.linkNote':
+    'You opened a shared link: changes are kept for this link only. Save it to keep it.',
+  'sessions.saveAs': 'Save as…',
+  'sessions.name': 'Name',
+  'sessions.save': 'Save',
+  'sessions.saved': 'Saved as «{name}».',
+  'sessions.list': 'Saved scenarios',
+  'sessions.empty': 'Nothing saved yet.',
+  'sessions.savedAt': 'saved {date}',
+  'sessions.open': 'Open',
+  'sessions.openNamed': 'Open {name}',
+  'sessions.opened': 'Opened «{name}».',
+  'sessions.delete': 'Delete',
+  'sessions.deleteNamed': 'Delete {name}',
+  'sessions.deleted': 'Deleted «{name}».',
+  'sessions.nameRequired': 'Give it a name first.',
+  'sessions.full':
+  'sessions.unavailable': 'This browser does not let kubeplay keep anything (a private window?).',
+  'sessions.tooBig': 'This session is too big to keep in the browser; export it as a file instead.',
+  'sessions.corrupted': 'Something stored in this browser could not be read, so it was ignored.',
+  'sessions.openFailed': '«{name}» could not be opened: {message}',
+
+  'files.title': 'Files',
+  'files.import': 'Import scenario…',
+  'files.importHint': 'Open a kubeplay scenario (YAML) from your computer',
+  'files.imported': 'Opened {file}.',
+  'files.importFailed': '{file} could not be opened; the cluster was not changed. {message}',
+  'files.tooBig': '{file} is too big ({size} KB; the limit is {limit} KB).',
+  'files.exportScenario': 'Export scenario',
+  'files.exportScenarioHint':
+    'A scenario YAML file: the manifests running now, with your kubectl and chaos commands as its timeline',
+  'files.exportManifests': 'Export manifests',
+  'files.exportManifestsHint':
+    'Only the Kubernetes objects, ready for kubectl apply -f on a real cluster',
+
+  'link.truncated':
+    'This link is incomplete (it was probably cut off when it was copied). The default lesson opens instead.',
+  'link.corrupted': 'This link is damaged and cannot be read. The default lesson opens instead.',
+  'link.oversized': 'This link is too big to open safely. The default lesson opens instead.',
+  'link.newerVersion':
+    'This link was made by a newer version of kubeplay. Reload the page to update, or ask for a new link. The default lesson opens instead.',
+  'link.invalidPayload':
+    'This link does not hold a kubeplay session. The default lesson opens instead.',
+  'link.loadFailed':
+    'The scenario in this link could not be started ({message}). The default lesson opens instead.',
+  'link.opened': 'Opened a shared link.',
+
+  'events.english': 'Event messages are Kubernetes’ own, in English, as on a real cluster.',
 } as const;
 
 /** A UI string's key. */

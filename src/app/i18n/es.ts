@@ -123,4 +123,89 @@ export const es: Messages = {
   'errors.command': '{command} ha fallado: {message}',
   'errors.unknownLesson': 'No existe ninguna lección llamada «{id}»; se abre la primera lección.',
   'errors.dismiss': 'Cerrar',
+
+  'share.button': 'Compartir',
+  'share.title': 'Compartir este clúster',
+  'share.intro':
+    'Quien abra este enlace verá este clúster en este momento: los mismos pods, con los mismos nombres e IP, en el mismo tiempo virtual.',
+  'share.link': 'Enlace para compartir',
+  'share.copy': 'Copiar',
+  'share.copied': 'Copiado.',
+  'share.copyManual': 'El enlace está seleccionado: pulsa Ctrl+C (⌘+C en un Mac) para copiarlo.',
+  'share.length': 'Longitud del enlace: {count} caracteres',
+  'share.qr': 'Código QR del enlace',
+  'share.qrTooLong': 'Este enlace es demasiado largo para un código QR.',
+  'share.preparing': 'Preparando el enlace…',
+  'share.failed': 'No se pudo crear el enlace: {message}',
+  'share.tooLong':
+    'Este escenario es demasiado grande para un enlace ({count} caracteres). Descárgalo como archivo.',
+  'share.download': 'Descargar el escenario',
+  'share.close': 'Cerrar',
+
+  'embed.button': 'Insertar',
+  'embed.title': 'Insertar en una página web',
+  'embed.intro':
+    'Pega este HTML en una página para mostrar este clúster sin el editor ni los paneles laterales. La página puede controlarlo con mensajes (ver docs/embed.md).',
+  'embed.code': 'Código para insertar',
+  'embed.withEditor': 'Incluir el editor de manifiestos',
+  'embed.open': 'Abrir en kubeplay',
+
+  'sessions.button': 'Escenarios',
+  'sessions.title': 'Tus escenarios',
+  'sessions.autosave':
+    'Lo que haces aquí se guarda en este navegador y vuelve al recargar la página. Abrir un enlace compartido nunca lo sobrescribe.',
+  'sessions.linkNote':
+    'Has abierto un enlace compartido: los cambios se guardan solo para este enlace. Guárdalo para conservarlo.',
+  'sessions.saveAs': 'Guardar como…',
+  'sessions.name': 'Nombre',
+  'sessions.save': 'Guardar',
+  'sessions.saved': 'Guardado como «{name}».',
+  'sessions.list': 'Escenarios guardados',
+  'sessions.empty': 'Todavía no has guardado nada.',
+  'sessions.savedAt': 'guardado el {date}',
+  'sessions.open': 'Abrir',
+  'sessions.openNamed': 'Abrir {name}',
+  'sessions.opened': 'Se ha abierto «{name}».',
+  'sessions.delete': 'Eliminar',
+  'sessions.deleteNamed': 'Eliminar {name}',
+  'sessions.deleted': 'Se ha eliminado «{name}».',
+  'sessions.nameRequired': 'Primero ponle un nombre.',
+  'sessions.full':
+    'El almacenamiento del navegador está lleno. Elimina un escenario guardado o exporta este como archivo.',
+  'sessions.unavailable':
+    'Este navegador no permite que kubeplay guarde nada (¿una ventana privada?).',
+  'sessions.tooBig':
+    'Esta sesión es demasiado grande para guardarla en el navegador; expórtala como archivo.',
+  'sessions.corrupted': 'Algo guardado en este navegador no se pudo leer y se ha ignorado.',
+  'sessions.openFailed': 'No se pudo abrir «{name}»: {message}',
+
+  'files.title': 'Archivos',
+  'files.import': 'Importar escenario…',
+  'files.importHint': 'Abre un escenario de kubeplay (YAML) desde tu ordenador',
+  'files.imported': 'Se ha abierto {file}.',
+  'files.importFailed': 'No se pudo abrir {file}; el clúster no ha cambiado. {message}',
+  'files.tooBig': '{file} es demasiado grande ({size} KB; el límite es {limit} KB).',
+  'files.exportScenario': 'Exportar escenario',
+  'files.exportScenarioHint':
+    'Un archivo YAML de escenario: los manifiestos que se ejecutan ahora, con tus comandos kubectl y chaos como línea de tiempo',
+  'files.exportManifests': 'Exportar manifiestos',
+  'files.exportManifestsHint':
+    'Solo los objetos de Kubernetes, listos para kubectl apply -f en un clúster real',
+
+  'link.truncated':
+    'Este enlace está incompleto (seguramente se cortó al copiarlo). En su lugar se abre la lección predeterminada.',
+  'link.corrupted':
+    'Este enlace está dañado y no se puede leer. En su lugar se abre la lección predeterminada.',
+  'link.oversized':
+    'Este enlace es demasiado grande para abrirlo con seguridad. En su lugar se abre la lección predeterminada.',
+  'link.newerVersion':
+    'Este enlace se creó con una versión más reciente de kubeplay. Recarga la página para actualizar o pide un enlace nuevo. En su lugar se abre la lección predeterminada.',
+  'link.invalidPayload':
+    'Este enlace no contiene una sesión de kubeplay. En su lugar se abre la lección predeterminada.',
+  'link.loadFailed':
+    'No se pudo arrancar el escenario de este enlace ({message}). En su lugar se abre la lección predeterminada.',
+  'link.opened': 'Se ha abierto un enlace compartido.',
+
+  'events.english':
+    'Los mensajes de los eventos son los de Kubernetes, en inglés, como en un clúster real.',
 };
