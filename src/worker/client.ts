@@ -7,6 +7,8 @@ export type {
   ApplyOptions,
   EngineApi,
   Frame,
+  LessonRunResult,
+  LessonRunStep,
   LoadOptions,
   LoadResult,
   Timeline,

@@ -1,10 +1,24 @@
 // The engine host: one engine instance with frame bookkeeping (what the UI has already seen),
 // load, replay and rewind. Pure TypeScript, so it is tested in Node and wrapped by the worker.
-import { Engine, type LoggedCommand, type NodeRules } from '../engine/index';
+import {
+  Engine,
+  evaluateGoals,
+  markStep,
+  rulesPanel,
+  runStep,
+  type Goal,
+  type GoalStatus,
+  type LoggedCommand,
+  type NodeRules,
+  type RulesPanel,
+  type StepMark,
+} from '../engine/index';
 import type {
   ApplyOptions,
   EngineApi,
   Frame,
+  LessonRunResult,
+  LessonRunStep,
   LoadOptions,
   LoadResult,
   Timeline,
@@ -196,6 +210,29 @@ export class EngineHost implements EngineApi {
 
   inspect(kind: string, name: string, namespace: string): string | null {
     return this.need().objectYaml(kind, name, namespace);
+  }
+
+  lessonMark(): StepMark {
+    return markStep(this.need());
+  }
+
+  lessonStatus(goals: Goal[], mark: StepMark): GoalStatus[] {
+    return evaluateGoals(this.need(), goals, mark);
+  }
+
+  lessonRun(steps: LessonRunStep[]): LessonRunResult {
+    const engine = this.need();
+    const results = steps.map((step) => {
+      const r = runStep(engine, step);
+      return { met: r.met, errors: r.errors };
+    });
+    // Minutes may have passed: start the UI afresh, like a load, instead of replaying them.
+    this.resetCursors(engine);
+    return { frame: this.frame(), mark: markStep(engine), steps: results };
+  }
+
+  lessonRules(node: string): RulesPanel | null {
+    return rulesPanel(this.need(), node);
   }
 
   ping(): number {

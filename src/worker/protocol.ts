@@ -5,9 +5,14 @@ import type {
   Diagnostic,
   ClusterView,
   CommandResult,
+  Goal,
+  GoalStatus,
+  LessonStep,
   LoggedCommand,
   NodeRules,
   RequestRecord,
+  RulesPanel,
+  StepMark,
 } from '../engine/index';
 
 /** What changed since the previous frame, plus the whole (small) cluster picture. */
@@ -82,4 +87,26 @@ export interface EngineApi {
   /** How far this history reaches and its marks, for the time scrubber. */
   timeline(): Timeline;
   ping(): number;
+  // Lessons (src/app/lessons): goals are evaluated here, against the live cluster.
+  /** Where a lesson step starts now: virtual time and the command log's length. */
+  lessonMark(): StepMark;
+  /** Each goal's status now, for a step that started at `mark`. */
+  lessonStatus(goals: Goal[], mark: StepMark): GoalStatus[];
+  /**
+   * Runs steps' solutions in order, each until its goals hold (opening a lesson at a later step,
+   * teacher mode's "solve"); answers with a fresh frame and the next step's mark.
+   */
+  lessonRun(steps: LessonRunStep[]): LessonRunResult;
+  /** One node's kube-proxy rules (drawn namespaces only) and totals, for the lesson rules panel. */
+  lessonRules(node: string): RulesPanel | null;
+}
+
+/** What `lessonRun` needs of a step. */
+export type LessonRunStep = Pick<LessonStep, 'goals' | 'solution'>;
+
+/** What `lessonRun` did: per step, whether its goals were met and which commands failed. */
+export interface LessonRunResult {
+  frame: Frame;
+  mark: StepMark;
+  steps: { met: boolean; errors: string[] }[];
 }

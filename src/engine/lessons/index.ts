@@ -23,3 +23,4 @@ export type {
 export { checkGoal } from './check';
 export { allMet, evaluateGoal, evaluateGoals } from './evaluate';
 export { markStep, runEntry, runStep, STEP_LIMIT_MS, type StepRun } from './solution';
+export { rulesPanel, type RulesPanel } from './rulesView';

@@ -58,7 +58,8 @@ export function runStep(
   }
   const start = engine.now;
   let statuses = evaluateGoals(engine, step.goals, mark);
-  while (!allMet(statuses) && engine.now - start < limitMs) {
+  // A step with no goals (a bare `wait`, say) has nothing to wait for.
+  while (step.goals.length > 0 && !allMet(statuses) && engine.now - start < limitMs) {
     engine.advanceBy(STEP_POLL_MS);
     statuses = evaluateGoals(engine, step.goals, mark);
   }
