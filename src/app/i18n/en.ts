@@ -170,6 +170,7 @@ export const en = {
   'sessions.deleted': 'Deleted «{name}».',
   'sessions.nameRequired': 'Give it a name first.',
   'sessions.full':
+    "The browser's storage is full. Delete a saved scenario, or export this one as a file.",
   'sessions.unavailable': 'This browser does not let kubeplay keep anything (a private window?).',
   'sessions.tooBig': 'This session is too big to keep in the browser; export it as a file instead.',
   'sessions.corrupted': 'Something stored in this browser could not be read, so it was ignored.',
