@@ -135,6 +135,18 @@ describe('E.2 load balancing rules', () => {
     expect(twoDigits).toBeLessThan(oneDigit);
   });
 
+  it('E.2 with internalTrafficPolicy Local the off-cluster masquerade rule sits in KUBE-SVL', () => {
+    const t = clusterOf([
+      deployment('web', { replicas: 3 }),
+      svcOf('web', { internalTrafficPolicy: 'Local' }),
+    ]).settle();
+    const text = t.engine.nodeRules('node-1')?.text ?? '';
+    expect(text).toMatch(
+      /-A KUBE-SVL-\S+ -m comment --comment "default\/web cluster IP" .* ! -s 10\.244\.0\.0\/16 -j KUBE-MARK-MASQ/,
+    );
+    expect(text).not.toMatch(/-A KUBE-SVC-\S+ -m comment --comment "default\/web cluster IP"/);
+  });
+
   it('E.2 off-cluster sources are masqueraded in KUBE-SVC; a pod reaching itself is hairpin-SNATed', () => {
     const t = clusterOf([deployment('web'), svcOf('web')]).settle();
     const text = t.engine.nodeRules('node-1')?.text ?? '';
@@ -160,6 +172,30 @@ describe('E.4 no endpoints', () => {
     expect(r.outcome).toBe('refused');
     expect(r.resolved).toBe(ip); // DNS still answers (E.4): "DNS works, connection refused"
     expect(r.latencyMs).toBeLessThan(5);
+  });
+
+  it('E.4 a node port without endpoints: no KUBE-NODEPORTS jump, a REJECT in KUBE-EXTERNAL-SERVICES', () => {
+    const t = clusterOf([
+      deployment('web', { replicas: 0 }),
+      svcOf('web', { type: 'NodePort' }),
+    ]).settle();
+    const np = t.c.store.get('Service', 'default/web')?.spec.ports?.[0]?.nodePort;
+    const text = t.engine.nodeRules('node-1')?.text ?? '';
+    expect(text).toContain(
+      `-A KUBE-EXTERNAL-SERVICES -m comment --comment "default/web has no endpoints" -m addrtype --dst-type LOCAL -m tcp -p tcp --dport ${np} -j REJECT`,
+    );
+    expect(text).not.toContain(`--dport ${np} -j KUBE-EXT-`);
+    expect(request(t, 'external', `http://172.18.0.2:${np}`).outcome).toBe('refused');
+  });
+
+  it("E.2 iptables-save lists each chain's rules together", () => {
+    const { t } = setup(2, {}, { type: 'NodePort' });
+    const lines = (t.engine.nodeRules('node-1')?.text ?? '')
+      .split('\n')
+      .filter((l) => l.includes(' -A '));
+    const chains = lines.map((l) => / -A (\S+)/.exec(l)?.[1]);
+    const runs = chains.filter((c, i) => c !== chains[i - 1]);
+    expect(runs).toEqual([...new Set(chains)]);
   });
 
   it('E.7 nftables: an element in no-endpoint-services with goto reject-chain', () => {

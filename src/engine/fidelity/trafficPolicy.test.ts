@@ -115,7 +115,16 @@ describe('externalTrafficPolicy', () => {
     expect(proxyHop(dropped)?.verdict).toBe('drop');
     const text = t.engine.nodeRules('node-2')?.text ?? '';
     expect(text).toContain('"pod traffic for default/web external destinations" -s 10.244.0.0/16');
+    expect(text).toContain(
+      '"masquerade LOCAL traffic for default/web external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ',
+    );
     expect(text).not.toContain('"masquerade traffic for default/web external destinations"');
+    // No local endpoint: the EXT chain ends without a jump to KUBE-SVL, and the filter drops.
+    expect(text).toContain(
+      `-A KUBE-EXTERNAL-SERVICES -m comment --comment "default/web has no local endpoints" -m addrtype --dst-type LOCAL -m tcp -p tcp --dport ${port} -j DROP`,
+    );
+    expect(text).not.toMatch(/-A KUBE-EXT-\S+ -j KUBE-SVL-/);
+    expect(t.engine.nodeRules('node-1')?.text).toMatch(/-A KUBE-EXT-\S+ -j KUBE-SVL-/);
   });
 
   it('E.5 Local: traffic from pods to a node port is short-circuited to the Cluster chain', () => {
@@ -134,6 +143,14 @@ describe('externalTrafficPolicy', () => {
     expect(hc).toBeLessThanOrEqual(32767);
     expect(hc).not.toBe(svc?.spec.ports?.[0]?.nodePort);
     const ip = svc?.status.loadBalancer.ingress?.[0]?.ip;
+    expect(t.engine.nodeRules('node-2')?.text).toMatch(
+      new RegExp(
+        `-A KUBE-SERVICES -m comment --comment "default/web loadbalancer IP" -m tcp -p tcp -d ${ip?.replace(/\./g, '\\.')} --dport 80 -j KUBE-EXT-`,
+      ),
+    );
+    expect(t.engine.nodeRules('node-1')?.text).toContain(
+      `-A KUBE-EXTERNAL-SERVICES -m comment --comment "default/web has no local endpoints" -m tcp -p tcp -d ${ip} --dport 80 -j DROP`,
+    );
     const rs = requests(t, 'external', `http://${ip}`, 30);
     expect(rs.every((r) => r.outcome === 'ok' && proxyHop(r)?.node === 'node-2')).toBe(true);
     expect(rs.every((r) => proxyHop(r)?.masquerade === false)).toBe(true);

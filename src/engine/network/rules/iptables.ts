@@ -2,6 +2,7 @@
 // probabilities 1/(n-i), the no-endpoints REJECT and no-local-endpoints DROP in the filter table.
 import { sepChain, svcChain, usableEndpoints } from '../kubeProxy';
 import type { ProxyEndpoint, ServicePortInfo } from '../proxyTable';
+import { externallyAccessible, externalRules } from './iptablesExternal';
 import type { RuleLine } from './types';
 
 /** `%0.10f` of 1/(n-i), as computeProbability prints it. */
@@ -61,43 +62,17 @@ export function iptablesRules(
         svc,
       );
     }
-    if (info.nodePort) {
-      const ext = svcChain('EXT', info);
-      add(
-        nat,
-        'nat',
-        'KUBE-NODEPORTS',
-        `-m comment --comment ${info.name} -m tcp -p tcp --dport ${info.nodePort} -j ${ext}`,
-        count(ext),
-        svc,
-      );
-      if (info.externalLocal) {
-        add(
-          nat,
-          'nat',
-          ext,
-          `-m comment --comment "pod traffic for ${info.name} external destinations" -s ${clusterCIDR} -j KUBE-SVC-${svcChain('SVC', info).slice(9)}`,
-          0,
-          svc,
-        );
-        add(nat, 'nat', ext, `-j ${svcChain('SVL', info)}`, count(ext), svc);
-      } else {
-        add(
-          nat,
-          'nat',
-          ext,
-          `-m comment --comment "masquerade traffic for ${info.name} external destinations" -j KUBE-MARK-MASQ`,
-          count(ext),
-          svc,
-        );
-        add(nat, 'nat', ext, `-j ${svcChain('SVC', info)}`, count(ext), svc);
-      }
-    }
-    const chains: [string, ProxyEndpoint[]][] = [[svcChain('SVC', info), cluster]];
+    externalRules(info, cluster, local, clusterCIDR, count, (list, chain, text, packets) =>
+      add(list === 'nat' ? nat : filter, list, chain, text, packets, svc),
+    );
+    // UsesClusterEndpoints / UsesLocalEndpoints: the SVC chain also serves ETP Local's short-circuit.
+    const chains: [string, ProxyEndpoint[]][] = [];
+    if (!info.internalLocal || externallyAccessible(info))
+      chains.push([svcChain('SVC', info), cluster]);
     if (info.internalLocal || info.externalLocal) chains.push([svcChain('SVL', info), local]);
     for (const [chain, eps] of chains) {
       if (eps.length === 0) continue;
-      if (chain.startsWith('KUBE-SVC'))
+      if (chain === svcName)
         add(
           nat,
           'nat',
@@ -194,7 +169,10 @@ export function iptablesSave(lines: RuleLine[]): string {
     const chains = [...new Set(mine.map((l) => l.chain))];
     out.push(`*${table}`);
     for (const ch of chains) out.push(`:${ch} - [0:0]`);
-    for (const l of mine) out.push(`[${l.packets}:${l.packets * 60}] ${l.text}`);
+    // iptables-save lists each chain's rules together, in rule order.
+    for (const ch of chains)
+      for (const l of mine)
+        if (l.chain === ch) out.push(`[${l.packets}:${l.packets * 60}] ${l.text}`);
     out.push('COMMIT');
   }
   return out.join('\n') + '\n';
