@@ -6,9 +6,17 @@
 // slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
 import { motionValue, type MotionValue } from 'framer-motion';
 import type { Diagnostic } from '../../engine/index';
-import type { EngineClient, EngineClientOptions, Frame } from '../../worker/client';
+import type { LoggedCommand } from '../../engine/index';
+import type { EngineClient, EngineClientOptions, Frame, LoadOptions } from '../../worker/client';
 import { packetDuration } from '../canvas/packets';
-import { patchEditor, patchUi, pushAlert, type AppStore } from '../stores/appStore';
+import {
+  patchEditor,
+  patchUi,
+  pushAlert,
+  type AppStore,
+  type LessonState,
+  type UiState,
+} from '../stores/appStore';
 import { emptyMirror, mergeFrame, sweep } from '../stores/mirror';
 import { scenarioInfo } from '../lessons/catalog';
 
@@ -23,6 +31,25 @@ export const STEP_MS = 100;
 /** A call that takes longer than this means the worker died or hangs. */
 const STALL_MS = 15_000;
 const SWEEP_EVERY_MS = 250;
+
+/** What produced a frame: a load (a fresh trace), the clock, or a user command. */
+export type FrameCause = 'load' | 'tick' | 'exec' | 'apply';
+
+/** Told of every frame merged into the store (embed events, autosave). */
+export type FrameListener = (frame: Frame, cause: FrameCause) => void;
+
+/** Another scenario to open in place of the running one (a link, a saved session, a file). */
+export interface OpenRequest {
+  lesson: LessonState;
+  /** Replay and stop time; `{}` opens it settled, like a lesson. */
+  load: LoadOptions;
+  /** The editor's text; the scenario's manifests when absent. */
+  editorText?: string;
+  ui?: Partial<UiState>;
+}
+
+/** How a scenario that does not open is announced (`{message}` is the engine's text). */
+export type FailureKey = 'errors.load' | 'link.loadFailed';
 
 export interface RunnerDeps {
   createClient: (opts: EngineClientOptions) => EngineClient;
@@ -48,6 +75,9 @@ export class EngineRunner {
   private crashed = false;
   private urgent = false;
   private disposed = false;
+  /** A scenario is being opened: no ticks, so the new engine starts exactly where it was asked. */
+  private opening = false;
+  private readonly frameListeners = new Set<FrameListener>();
   private readonly now: () => number;
   private readonly requestFrame: (cb: (ts: number) => void) => number;
   private readonly cancelFrame: (id: number) => void;
@@ -61,11 +91,22 @@ export class EngineRunner {
     this.cancelFrame = deps.cancelFrame ?? ((id) => cancelAnimationFrame(id));
   }
 
-  /** Starts the worker, opens the lesson and starts the clock loop. */
-  start(): void {
+  /**
+   * Starts the worker, opens the lesson (replaying `initial.log` up to `initial.at` for a link or
+   * a restored session) and starts the clock loop. Resolves to whether the lesson opened; a
+   * failure is announced with `failureKey`.
+   */
+  start(initial: LoadOptions = {}, failureKey: FailureKey = 'errors.load'): Promise<boolean> {
     this.startClient();
-    void this.load();
+    const loaded = this.load(initial, failureKey);
     this.rafId = this.requestFrame(this.loop);
+    return loaded;
+  }
+
+  /** Calls `listener` with every frame merged from now on; returns the unsubscribe function. */
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
   }
 
   private startClient(): void {
@@ -103,26 +144,82 @@ export class EngineRunner {
 
   // ---- loading ---------------------------------------------------------------------------------
 
-  private async load(): Promise<void> {
+  private async load(
+    opts: LoadOptions = {},
+    failureKey: FailureKey = 'errors.load',
+  ): Promise<boolean> {
     const gen = ++this.generation;
     this.inFlight = null;
     this.store.setState({ engine: { ...emptyMirror(), status: 'loading' } });
     try {
-      console.log('load start');
-      const r = await this.api.load(this.state.lesson.scenario, {});
-      console.log('load done', r.ok);
-      if (gen !== this.generation) return;
+      const r = await this.api.load(this.state.lesson.scenario, opts);
+      if (gen !== this.generation) return false;
       if (!r.ok) {
-        this.fail('errors.load', r.message);
-        return;
+        this.fail(failureKey, r.message);
+        return false;
       }
-      this.clock = r.frame.now;
-      this.engineNow = r.frame.now;
-      this.packetClock.set(r.frame.now - this.lag());
-      this.merge(r.frame);
-      this.store.setState((s) => ({ engine: { ...s.engine, status: 'running' } }));
+      this.started(r.frame);
+      return true;
     } catch (e) {
-      if (gen === this.generation) this.fail('errors.load', message(e));
+      if (gen === this.generation) this.fail(failureKey, message(e));
+      return false;
+    }
+  }
+
+  private started(frame: Frame): void {
+    this.clock = frame.now;
+    this.engineNow = frame.now;
+    this.packetClock.set(frame.now - this.lag());
+    this.merge(frame, 'load');
+    this.store.setState((s) => ({ engine: { ...s.engine, status: 'running' } }));
+  }
+
+  /**
+   * Opens another scenario in place of the running one. The current cluster keeps running until
+   * the new one is ready and stays untouched when it cannot be opened (the engine's message is
+   * returned, nothing is announced: the caller knows the context).
+   */
+  async open(req: OpenRequest): Promise<{ ok: true } | { ok: false; message: string }> {
+    if (this.crashed || this.stalled) this.startClient();
+    this.opening = true;
+    try {
+      const r = await this.api.load(req.lesson.scenario, req.load);
+      if (!r.ok) return { ok: false, message: r.message };
+      this.generation++;
+      this.inFlight = null;
+      this.store.setState((s) => ({
+        lesson: req.lesson,
+        editor: {
+          ...s.editor,
+          text: req.editorText ?? scenarioInfo(req.lesson.scenario).manifests,
+          diagnostics: [],
+          lastApply: null,
+        },
+        ui: { ...s.ui, selectedPod: null, ...req.ui },
+      }));
+      this.started(r.frame);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: message(e) };
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  /**
+   * The command log and the virtual time it is complete up to: with the scenario, everything a
+   * share link or a saved session needs. Null while nothing is running.
+   */
+  async snapshot(): Promise<{ log: LoggedCommand[]; at: number } | null> {
+    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
+    const gen = this.generation;
+    try {
+      const log = await this.api.log();
+      // Calls are answered in order: every frame sent before log() has been merged by now.
+      if (gen !== this.generation) return null;
+      return { log, at: this.engineNow };
+    } catch {
+      return null;
     }
   }
 
@@ -190,7 +287,7 @@ export class EngineRunner {
     if (next !== pc) this.packetClock.set(next);
 
     const wall = this.now();
-    if (running && this.inFlight === null && this.clock - this.engineNow >= 1)
+    if (running && !this.opening && this.inFlight === null && this.clock - this.engineNow >= 1)
       if (this.urgent || wall - this.lastTickWall >= TICK_EVERY_MS) void this.tick();
     if (this.inFlight !== null && wall - this.inFlight > STALL_MS && !this.stalled) {
       this.stalled = true;
@@ -212,7 +309,7 @@ export class EngineRunner {
     try {
       const frame = await this.api.tick(Math.floor(this.clock));
       if (gen !== this.generation) return;
-      this.merge(frame);
+      this.merge(frame, 'tick');
     } catch (e) {
       if (gen === this.generation) this.fail('errors.engine', message(e));
     } finally {
@@ -220,35 +317,39 @@ export class EngineRunner {
     }
   }
 
-  private merge(frame: Frame): void {
+  private merge(frame: Frame, cause: FrameCause): void {
     this.engineNow = frame.now;
     if (this.clock < frame.now) this.clock = frame.now;
     const speed = this.state.ui.speed;
     this.store.setState((s) => ({
       engine: mergeFrame(s.engine, frame, { wall: this.now(), packetMs: packetDuration(speed) }),
     }));
+    for (const listener of this.frameListeners) listener(frame, cause);
   }
 
   // ---- commands --------------------------------------------------------------------------------
 
   /** Runs a kubectl or chaos command line now; a failure is announced. */
   async exec(line: string): Promise<boolean> {
+    return (await this.execLine(line)).ok;
+  }
+
+  /** Like exec, and says why a command failed (kubectl's error text). */
+  async execLine(line: string): Promise<{ ok: boolean; error: string }> {
     const gen = this.generation;
     try {
       const { result, frame } = await this.api.exec(line);
-      if (gen !== this.generation) return false;
-      this.merge(frame);
+      if (gen !== this.generation) return { ok: false, error: 'the scenario was replaced' };
+      this.merge(frame, 'exec');
       if (result.exitCode !== 0) {
-        pushAlert(this.store, 'errors.command', {
-          command: line,
-          message: result.stderr.trim() || `exit code ${result.exitCode}`,
-        });
-        return false;
+        const error = result.stderr.trim() || `exit code ${result.exitCode}`;
+        pushAlert(this.store, 'errors.command', { command: line, message: error });
+        return { ok: false, error };
       }
-      return true;
+      return { ok: true, error: '' };
     } catch (e) {
       pushAlert(this.store, 'errors.command', { command: line, message: message(e) });
-      return false;
+      return { ok: false, error: message(e) };
     }
   }
 
@@ -267,7 +368,7 @@ export class EngineRunner {
     try {
       const { result, frame } = await this.api.apply(text, { prune: this.state.editor.prune });
       if (gen !== this.generation) return;
-      this.merge(frame);
+      this.merge(frame, 'apply');
       patchEditor(this.store, {
         applying: false,
         diagnostics: result.diagnostics,
@@ -291,7 +392,7 @@ export class EngineRunner {
     }
   }
 
-  private fail(key: 'errors.load' | 'errors.engine', text: string): void {
+  private fail(key: FailureKey | 'errors.engine', text: string): void {
     this.store.setState((s) => ({ engine: { ...s.engine, status: 'failed' } }));
     pushAlert(this.store, key, { message: text });
   }
