@@ -13,6 +13,8 @@ import { ClientStats, HitCounters } from './panels/HitCounters';
 import { Legend } from './panels/Legend';
 import { ManifestsPanel } from './panels/ManifestsPanel';
 import { PodInspector } from './panels/PodInspector';
+import { OpenInApp } from './embed/OpenInApp';
+import { ShareTools } from './share/ShareTools';
 
 export function App({ instance }: { instance: AppInstance }) {
   return (
@@ -29,12 +31,13 @@ function Shell() {
   const t = useT();
   const embed = useAppState((s) => s.ui.embed);
   const editorOpen = useAppState((s) => s.ui.editorOpen);
+  const embedEditor = useAppState((s) => s.ui.embedEditor === true);
   return (
     <div className={`app${embed ? ' app--embed' : ''}${editorOpen ? '' : ' app--folded'}`}>
       <TopBar embed={embed} />
       <Alerts />
       <div className="workspace">
-        {!embed && <ManifestsPanel />}
+        {(!embed || embedEditor) && <ManifestsPanel />}
         <ClusterRegion embed={embed} />
         {!embed && (
           <aside className="side" aria-label={t('side.label')}>
@@ -68,6 +71,7 @@ function TopBar({ embed }: { embed: boolean }) {
         </h1>
       </div>
       <Controls compact={embed} />
+      {embed ? <OpenInApp /> : <ShareTools />}
       {!embed && <LanguageSwitcher />}
     </header>
   );

@@ -1,11 +1,19 @@
-// Creates one app instance (store + engine runner) from the URL and renders it into an element.
+// Creates one app instance (store + engine runner + session keeper) from the URL, a shared link or
+// the session kept in this browser (sessions/boot.ts), and renders it into an element.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createEngineClient } from '../worker/client';
 import { App } from './App';
+import { startEmbedBridge } from './embed/bridge';
+import { embedEditorFlag } from './embed/options';
 import { detectLang } from './i18n/i18n';
 import { findLesson, scenarioInfo } from './lessons/catalog';
 import { EngineRunner } from './runtime/runner';
+import { planBoot } from './sessions/boot';
+import { SessionsProvider } from './sessions/context';
+import { SessionController } from './sessions/controller';
+import { browserStorage } from './sessions/storage';
+import { listenForLinks, navigationType } from './share/linkListener';
 import { createAppStore, pushAlert } from './stores/appStore';
 import { parseUrlOptions } from './url';
 
@@ -15,9 +23,19 @@ export function mountApp(root: HTMLElement, search: string): () => void {
   const { lesson, unknownId } = findLesson(opts.lesson);
   const info = scenarioInfo(lesson.scenario);
   const browserLangs = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+  const defaultLesson = { id: lesson.id, title: info.title, scenario: lesson.scenario };
+  const storage = opts.embed ? null : browserStorage();
+  const plan = planBoot({
+    search,
+    hash: window.location.hash,
+    navigation: navigationType(),
+    embed: opts.embed,
+    lesson: defaultLesson,
+    storage,
+  });
   const store = createAppStore({
-    lesson: { id: lesson.id, title: info.title, scenario: lesson.scenario },
-    manifests: info.manifests,
+    lesson: plan.lesson,
+    manifests: plan.editorText ?? info.manifests,
     ui: {
       selectedPod: null,
       speed: opts.speed,
@@ -26,18 +44,42 @@ export function mountApp(root: HTMLElement, search: string): () => void {
       lang: detectLang(opts.lang, browserLangs),
       embed: opts.embed,
       editorOpen: true,
+      embedEditor: opts.embed && embedEditorFlag(search),
+      ...plan.ui,
     },
   });
   if (unknownId !== null) pushAlert(store, 'errors.unknownLesson', { id: unknownId });
+  for (const a of plan.alerts) pushAlert(store, a.key, a.params);
   const runner = new EngineRunner(store, { createClient: createEngineClient });
-  runner.start();
+  const sessions = new SessionController({
+    store,
+    runner,
+    storage,
+    scope: plan.scope,
+    defaultLesson,
+  });
+  const stops = [
+    sessions.start(),
+    opts.embed
+      ? startEmbedBridge({ win: window, runner, store, referrer: document.referrer })
+      : listenForLinks(window, sessions),
+  ];
+  // A link or a kept session that does not start: the default lesson opens instead.
+  void runner
+    .start(plan.load, plan.source === 'link' ? 'link.loadFailed' : 'errors.load')
+    .then((ok) => {
+      if (!ok && plan.source !== 'lesson') void sessions.openDefault(plan.source === 'restored');
+    });
   const reactRoot = createRoot(root);
   reactRoot.render(
     <StrictMode>
-      <App instance={{ store, runner }} />
+      <SessionsProvider controller={sessions}>
+        <App instance={{ store, runner }} />
+      </SessionsProvider>
     </StrictMode>,
   );
   return () => {
+    for (const stop of stops) stop();
     reactRoot.unmount();
     runner.dispose();
   };

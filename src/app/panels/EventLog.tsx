@@ -27,11 +27,15 @@ export function EventLog() {
       <h2 className="panel__title" id="events-title">
         {t('events.title')}
       </h2>
+      <p className="events-note" id="events-note">
+        {t('events.english')}
+      </p>
       <div
         ref={ref}
         className="events"
         role="log"
         aria-label={t('events.title')}
+        aria-describedby="events-note"
         tabIndex={0}
         onScroll={onScroll}
       >

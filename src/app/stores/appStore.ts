@@ -34,6 +34,8 @@ export interface UiState {
   embed: boolean;
   /** The Manifests column is open (it folds into a narrow rail to give the canvas room). */
   editorOpen: boolean;
+  /** `?embed=1&editor=1`: the embedded app shows the Manifests column too. */
+  embedEditor?: boolean;
 }
 
 /** A problem the user must read (announced with role=alert), as a message key or raw text. */
