@@ -155,7 +155,13 @@ async function openScenario(browser: Browser, yaml: string): Promise<Page | null
     return null;
   }
   if (!encode) return null;
-  const code = encode({ v: 1, scenario: yaml, log: [], at: 0, view: 'concept' });
+  const code = encode({
+    v: 1,
+    scenario: yaml,
+    log: [],
+    at: 20_000,
+    view: { mode: 'concept', speed: 1, playing: true },
+  });
   const page = await (
     await browser.newContext({ viewport: { width: 1280, height: 720 } })
   ).newPage();
