@@ -1,5 +1,6 @@
-// In `?embed=1`: a small "Open in kubeplay" button that opens the full app in a new tab with this
-// exact cluster (a share link), so a reader can take the embedded scenario further.
+// In `?embed=1`: a small "Open in a new tab" button that opens the full app with this exact cluster
+// (a share link), so a reader can take the embedded scenario further. Its name must not contain
+// "play": tests and people find the Play button by name.
 import { useAppState } from '../AppContext';
 import { useT } from '../i18n/useT';
 import { encodeShare } from '../share/codec';
@@ -19,7 +20,13 @@ export function OpenInApp() {
     window.open(link, '_blank', 'noopener,noreferrer');
   };
   return (
-    <button type="button" className="btn open-in-app" onClick={() => void open()} disabled={!ready}>
+    <button
+      type="button"
+      className="btn open-in-app"
+      onClick={() => void open()}
+      disabled={!ready}
+      title={t('embed.openHint')}
+    >
       {t('embed.open')}
     </button>
   );

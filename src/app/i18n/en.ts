@@ -147,7 +147,8 @@ export const en = {
     'Paste this HTML into a page to show this cluster without the editor and side panels. The page can drive it with messages (see docs/embed.md).',
   'embed.code': 'Embed code',
   'embed.withEditor': 'Include the manifests editor',
-  'embed.open': 'Open in kubeplay',
+  'embed.open': 'Open in a new tab',
+  'embed.openHint': 'Open this cluster in the full kubeplay app, in a new tab',
 
   'sessions.button': 'Scenarios',
   'sessions.title': 'Your scenarios',

@@ -148,7 +148,9 @@ export const es: Messages = {
     'Pega este HTML en una página para mostrar este clúster sin el editor ni los paneles laterales. La página puede controlarlo con mensajes (ver docs/embed.md).',
   'embed.code': 'Código para insertar',
   'embed.withEditor': 'Incluir el editor de manifiestos',
-  'embed.open': 'Abrir en kubeplay',
+  'embed.open': 'Abrir en una pestaña nueva',
+  'embed.openHint':
+    'Abrir este clúster en la aplicación completa de kubeplay, en una pestaña nueva',
 
   'sessions.button': 'Escenarios',
   'sessions.title': 'Tus escenarios',
