@@ -13,6 +13,7 @@ export type {
   LoadResult,
   Timeline,
   TimelineMark,
+  WatchOutput,
 } from './protocol';
 
 /** A running engine worker and a typed handle on it. */

@@ -1,6 +1,7 @@
 // The engine host: one engine instance with frame bookkeeping (what the UI has already seen),
 // load, replay and rewind. Pure TypeScript, so it is tested in Node and wrapped by the worker.
 import {
+  completeLine,
   Engine,
   evaluateGoals,
   markStep,
@@ -8,6 +9,7 @@ import {
   runStep,
   type Goal,
   type GoalStatus,
+  type Completion,
   type LoggedCommand,
   type NodeRules,
   type RulesPanel,
@@ -24,6 +26,7 @@ import type {
   Timeline,
   TimelineMark,
 } from './protocol';
+import { WatchTable } from './watches';
 
 /** Marks kept for the scrubber (the latest), and how close two marks of a kind merge (ms). */
 const MAX_MARKS = 400;
@@ -43,6 +46,7 @@ export class EngineHost implements EngineApi {
   private horizon = 0;
   private eventMarks: TimelineMark[] = [];
   private markCursor = 0;
+  private readonly watches = new WatchTable();
 
   load(scenario: string, opts: LoadOptions): LoadResult {
     const built = Engine.create(scenario);
@@ -57,6 +61,7 @@ export class EngineHost implements EngineApi {
     else if (opts.settle !== false) settledAt = engine.settle();
     this.engine = engine;
     this.scenario = scenario;
+    this.watches.closeAll();
     this.future = [];
     this.futureMarks = [];
     this.horizon = engine.now;
@@ -91,6 +96,8 @@ export class EngineHost implements EngineApi {
       events: c.events.slice(this.evCursor),
       reset: this.pendingReset,
     };
+    const watches = this.watches.poll();
+    if (watches.length > 0) f.watches = watches;
     this.reqCursor = c.requests.length;
     this.evCursor = c.events.length;
     this.pendingReset = false;
@@ -212,6 +219,32 @@ export class EngineHost implements EngineApi {
     return this.need().objectYaml(kind, name, namespace);
   }
 
+  ping(): number {
+    return this.engine?.now ?? 0;
+  }
+
+  execWatch(line: string) {
+    const started = this.watches.start(this.need(), line);
+    if (!started) return { ...this.exec(line), watch: null };
+    return { result: started.watch.initial, frame: this.frame(), watch: started.id };
+  }
+
+  unwatch(id: number): void {
+    this.watches.stop(id);
+  }
+
+  complete(line: string): Completion {
+    return this.engine ? completeLine(this.engine.cluster, line) : { from: line.length, items: [] };
+  }
+
+  faultForTest(kind: 'hang' | 'crash'): void {
+    if (kind === 'crash')
+      setTimeout(() => {
+        throw new Error('the engine worker crashed (fault injected for a test)');
+      });
+    else for (const end = Date.now() + 60_000; Date.now() < end;);
+  }
+
   lessonMark(): StepMark {
     return markStep(this.need());
   }
@@ -233,10 +266,6 @@ export class EngineHost implements EngineApi {
 
   lessonRules(node: string): RulesPanel | null {
     return rulesPanel(this.need(), node);
-  }
-
-  ping(): number {
-    return this.engine?.now ?? 0;
   }
 }
 

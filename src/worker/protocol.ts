@@ -5,6 +5,7 @@ import type {
   Diagnostic,
   ClusterView,
   CommandResult,
+  Completion,
   Goal,
   GoalStatus,
   LessonStep,
@@ -25,6 +26,15 @@ export interface Frame {
   events: ClusterEvent[];
   /** The trace restarted (load, rewind): drop what you had. */
   reset: boolean;
+  /** What the console's running watches printed since the previous frame (absent: nothing). */
+  watches?: WatchOutput[];
+}
+
+/** New output of one console watch (`kubectl get -w`, `rollout status`); `done` when it ended. */
+export interface WatchOutput {
+  id: number;
+  text: string;
+  done: boolean;
 }
 
 /** How to open a scenario. */
@@ -87,6 +97,18 @@ export interface EngineApi {
   /** How far this history reaches and its marks, for the time scrubber. */
   timeline(): Timeline;
   ping(): number;
+  // The kubectl console (src/app/console).
+  /**
+   * Like exec, but a line that keeps printing (`kubectl get … -w`, `kubectl rollout status`)
+   * starts a watch instead: `watch` is its id and its output comes in later frames' `watches`
+   * until it ends or `unwatch`. Watches are not logged (they change nothing).
+   */
+  execWatch(line: string): { result: CommandResult; frame: Frame; watch: number | null };
+  unwatch(id: number): void;
+  /** Tab completion of the line's last word, from the live cluster. */
+  complete(line: string): Completion;
+  /** Resilience tests only (`?test=1`): make the worker hang (busy loop) or crash. */
+  faultForTest(kind: 'hang' | 'crash'): void;
   // Lessons (src/app/lessons): goals are evaluated here, against the live cluster.
   /** Where a lesson step starts now: virtual time and the command log's length. */
   lessonMark(): StepMark;
