@@ -136,6 +136,11 @@ function Flow() {
       'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
       'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
       'controls.fitView.ariaLabel': t('canvas.fitView'),
+      // React Flow's hidden keyboard help (English by default); pods have their own keys, and
+      // the canvas has no edges.
+      'node.a11yDescription.default': t('pod.hint'),
+      'node.a11yDescription.keyboardDisabled': t('pod.hint'),
+      'edge.a11yDescription.default': t('pod.hint'),
     }),
     [t],
   );
