@@ -10,6 +10,7 @@ import { useLang, useT } from './i18n/useT';
 import { Alerts } from './panels/Alerts';
 import { EventLog } from './panels/EventLog';
 import { ClientStats, HitCounters } from './panels/HitCounters';
+import { LessonPanel } from './lessons/LessonPanel';
 import { Legend } from './panels/Legend';
 import { ManifestsPanel } from './panels/ManifestsPanel';
 import { PodInspector } from './panels/PodInspector';
@@ -41,6 +42,7 @@ function Shell() {
         <ClusterRegion embed={embed} />
         {!embed && (
           <aside className="side" aria-label={t('side.label')}>
+            <LessonPanel />
             <PodInspector />
             <HitCounters />
             <ClientStats />

@@ -8,6 +8,7 @@ import { motionValue, type MotionValue } from 'framer-motion';
 import type { Diagnostic } from '../../engine/index';
 import type { LoggedCommand } from '../../engine/index';
 import type { EngineClient, EngineClientOptions, Frame, LoadOptions } from '../../worker/client';
+import type { LessonRunResult, LessonRunStep } from '../../worker/client';
 import { packetDuration } from '../canvas/packets';
 import {
   patchEditor,
@@ -389,6 +390,41 @@ export class EngineRunner {
       return await this.api.validate(text);
     } catch {
       return [];
+    }
+  }
+
+  // ---- lessons (src/app/lessons) ---------------------------------------------------------------
+
+  /**
+   * A read-only lesson call on the worker (goal statuses, marks, the rules panel). Null while
+   * nothing runs, or when another cluster was opened before it answered.
+   */
+  async lessonQuery<T>(call: (api: EngineClient['api']) => Promise<T>): Promise<T | null> {
+    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
+    const gen = this.generation;
+    try {
+      const r = await call(this.client.api);
+      return gen === this.generation ? r : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Runs lesson steps' solutions in the worker, each until its goals hold (opening a lesson at a
+   * later step, teacher mode), and shows the cluster they leave as a fresh trace.
+   */
+  async lessonRun(steps: LessonRunStep[]): Promise<LessonRunResult | null> {
+    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
+    const gen = this.generation;
+    try {
+      const r = await this.api.lessonRun(steps);
+      if (gen !== this.generation) return null;
+      this.started(r.frame);
+      return r;
+    } catch (e) {
+      if (gen === this.generation) this.fail('errors.engine', message(e));
+      return null;
     }
   }
 
