@@ -1,10 +1,12 @@
 // The page layout: a top bar (lesson, controls, language), then the "Manifests" region, the
 // "Cluster" region (canvas, legend, pod inspector) and a side column (counters, events).
 // With ?embed=1 only the canvas and the minimal controls remain.
-import { MotionConfig } from 'framer-motion';
 import { AppProvider, useAppState, type AppInstance } from './AppContext';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Controls } from './controls/Controls';
+import { DisplayMenu } from './controls/DisplayMenu';
+import { Timeline } from './controls/Timeline';
+import { ViewToggle } from './controls/ViewToggle';
 import { LanguageSwitcher, useDocumentLang } from './controls/LanguageSwitcher';
 import { useLang, useT } from './i18n/useT';
 import { Alerts } from './panels/Alerts';
@@ -13,16 +15,16 @@ import { ClientStats, HitCounters } from './panels/HitCounters';
 import { LessonPanel } from './lessons/LessonPanel';
 import { Legend } from './panels/Legend';
 import { ManifestsPanel } from './panels/ManifestsPanel';
-import { PodInspector } from './panels/PodInspector';
+import { Inspector } from './panels/inspector/Inspector';
+import { StatsChart } from './panels/StatsChart';
+import { useDisplay } from './layout/display';
 import { OpenInApp } from './embed/OpenInApp';
 import { ShareTools } from './share/ShareTools';
 
 export function App({ instance }: { instance: AppInstance }) {
   return (
     <AppProvider instance={instance}>
-      <MotionConfig reducedMotion="user">
-        <Shell />
-      </MotionConfig>
+      <Shell />
     </AppProvider>
   );
 }
@@ -31,6 +33,7 @@ function Shell() {
   useDocumentLang();
   const t = useT();
   const embed = useAppState((s) => s.ui.embed);
+  useDisplay(embed);
   const editorOpen = useAppState((s) => s.ui.editorOpen);
   const embedEditor = useAppState((s) => s.ui.embedEditor === true);
   return (
@@ -43,8 +46,9 @@ function Shell() {
         {!embed && (
           <aside className="side" aria-label={t('side.label')}>
             <LessonPanel />
-            <PodInspector />
+            <Inspector />
             <HitCounters />
+            <StatsChart />
             <ClientStats />
             <EventLog />
           </aside>
@@ -94,8 +98,13 @@ function ClusterRegion({ embed }: { embed: boolean }) {
               {t('app.loading')}
             </p>
           )}
-          {embed && <PodInspector />}
+          <div className="cluster__tools">
+            <ViewToggle />
+            <DisplayMenu />
+          </div>
+          {embed && <Inspector />}
         </div>
+        <Timeline />
         {!embed && <Legend />}
       </section>
     </main>

@@ -1,7 +1,9 @@
-// The cluster as a React Flow canvas: Services on top, Kubernetes Nodes as group boxes holding
-// their pods, and packets travelling between them. Positions come from layout.ts (stable slots),
-// so the flow is fully controlled and nothing is draggable; the view refits when the cluster's
-// size or the canvas's size changes.
+// The cluster as a React Flow canvas: the cluster DNS and the Services on top (and the clients
+// outside the cluster, when there are any), Kubernetes Nodes as a grid of group boxes holding
+// their pods, and packets travelling between them along the path of the current view (concept or
+// data plane). Positions come from layout.ts (stable slots), so the flow is fully controlled and
+// nothing is draggable; the view refits when the cluster's size or the canvas's size changes.
+// With hundreds of pods, nodes draw their pods themselves and packets go on a canvas layer.
 import {
   Controls,
   ReactFlow,
@@ -12,21 +14,26 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useAppState, useAppStore } from '../AppContext';
-import { patchUi } from '../stores/appStore';
+import { inspect } from '../stores/appStore';
 import { useT } from '../i18n/useT';
+import { DnsNode, ExternalNode, type DnsFlowNode, type ExternalFlowNode } from './ExtraNodes';
 import { UNSCHEDULED, type ClusterLayout } from './layout';
 import { K8sNodeBox, LaneBox, type K8sNodeFlowNode, type LaneFlowNode } from './NodeBox';
+import { PacketCanvas } from './PacketCanvas';
 import { PacketLayer } from './PacketLayer';
 import { PodNode, type PodFlowNode } from './PodNode';
 import { ServiceNode, type ServiceFlowNode } from './ServiceNode';
 
-type FlowNode = PodFlowNode | K8sNodeFlowNode | ServiceFlowNode | LaneFlowNode;
+type FlowNode =
+  PodFlowNode | K8sNodeFlowNode | ServiceFlowNode | LaneFlowNode | DnsFlowNode | ExternalFlowNode;
 
 const nodeTypes: NodeTypes = {
   pod: PodNode,
   k8sNode: K8sNodeBox,
   service: ServiceNode,
   lane: LaneBox,
+  dns: DnsNode,
+  external: ExternalNode,
 };
 
 const FIT = { padding: 0.06, maxZoom: 1.4 } as const;
@@ -43,6 +50,28 @@ const fixed = {
 /** The layout as React Flow nodes: parents before their children, pods in slot order. */
 export function toFlowNodes(layout: ClusterLayout): FlowNode[] {
   const out: FlowNode[] = [];
+  const d = layout.dns;
+  out.push({
+    id: 'dns',
+    type: 'dns',
+    position: { x: d.x, y: d.y },
+    width: d.w,
+    height: d.h,
+    data: {},
+    ...fixed,
+  });
+  if (layout.external) {
+    const e = layout.external;
+    out.push({
+      id: 'external',
+      type: 'external',
+      position: { x: e.x, y: e.y },
+      width: e.w,
+      height: e.h,
+      data: {},
+      ...fixed,
+    });
+  }
   for (const name of layout.serviceOrder) {
     const b = layout.services[name];
     if (!b) continue;
@@ -93,7 +122,9 @@ export function toFlowNodes(layout: ClusterLayout): FlowNode[] {
         data: { name: lane },
         ...fixed,
       });
-    const pods = (podsByLane.get(lane) ?? []).sort((a, b) => a[1].y - b[1].y);
+    // At the aggregate density the node box draws its pods itself (a grid of cells).
+    if (layout.density === 'aggregate') continue;
+    const pods = (podsByLane.get(lane) ?? []).sort((a, b) => a[1].y - b[1].y || a[1].x - b[1].x);
     for (const [name, p] of pods)
       out.push({
         id: `pod:${name}`,
@@ -121,14 +152,16 @@ function Flow() {
   const t = useT();
   const store = useAppStore();
   const layout = useAppState((s) => s.engine.layout);
+  const view = useAppState((s) => s.ui.view);
   // A click handler also gives React Flow's node wrappers pointer events (they have none when
   // nodes are neither selectable nor draggable).
   const onNodeClick = useCallback(
     (_: unknown, node: FlowNode) => {
-      if (node.type === 'pod') patchUi(store, { selectedPod: node.data.name });
+      if (node.type === 'pod') inspect(store, { kind: 'pod', name: node.data.name });
     },
     [store],
   );
+  const aggregate = layout.density === 'aggregate';
   const nodes = useMemo(() => toFlowNodes(layout), [layout]);
   const ariaLabelConfig = useMemo(
     () => ({
@@ -166,10 +199,15 @@ function Flow() {
       zoomOnDoubleClick={false}
       ariaLabelConfig={ariaLabelConfig}
       proOptions={{ hideAttribution: false }}
+      onlyRenderVisibleElements={aggregate}
     >
-      <ViewportPortal>
-        <PacketLayer />
-      </ViewportPortal>
+      {aggregate ? (
+        <PacketCanvas view={view} />
+      ) : (
+        <ViewportPortal>
+          <PacketLayer view={view} />
+        </ViewportPortal>
+      )}
       <Controls showInteractive={false} position="top-left" fitViewOptions={FIT} />
       <AutoFit layout={layout} />
     </ReactFlow>

@@ -1,60 +1,97 @@
-// Requests in flight as dots in the flow's own coordinates (React Flow's ViewportPortal). Each dot
-// is positioned from the runner's packet clock by framer-motion motion values, so moving them
-// never re-renders React; the list re-renders only when frames add or drop packets. With reduced
-// motion a dot does not travel: it shows briefly where the request ended.
-import { motion, useReducedMotion, useTransform, type MotionValue } from 'framer-motion';
-import { memo } from 'react';
-import { useAppState, useRunner } from '../AppContext';
+// Requests in flight as DOM dots in the flow's own coordinates (React Flow's ViewportPortal), one
+// `[data-testid=packet]` each. One subscription to the runner's packet clock moves every dot by
+// writing its transform directly, so motion never re-renders React; the list re-renders only when
+// frames add or drop packets. A dot follows the path of the current view and, when its request
+// failed, ends in a ✕ with the reason. With reduced motion a dot does not travel: it shows where
+// the request ended, for as long as its trip would have taken. Clicking a dot inspects it.
+import { memo, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useAppState, useAppStore, useRunner } from '../AppContext';
+import type { MessageKey } from '../i18n/i18n';
 import { useT } from '../i18n/useT';
-import { pointAt, type Packet } from './packets';
+import { useReducedMotion } from '../layout/display';
+import { inspect } from '../stores/appStore';
+import type { ViewMode } from '../url';
+import { pathLengths, pointAt, type Packet, type Point } from './packets';
 
-export function PacketLayer() {
+type Phase = 'waiting' | 'moving' | 'done';
+
+/** Where a packet is drawn and which phase it is in at packet-clock time `c`. */
+export function packetFrame(
+  p: Packet,
+  points: readonly Point[],
+  lengths: readonly number[],
+  c: number,
+  reduced: boolean,
+): { at: Point; phase: Phase } {
+  const pr = (c - p.t) / p.dur;
+  const phase: Phase = pr < 0 ? 'waiting' : pr < 1 ? 'moving' : 'done';
+  return { at: pointAt(points, reduced ? 1 : pr, lengths), phase };
+}
+
+export function PacketLayer({ view }: { view: ViewMode }) {
   const packets = useAppState((s) => s.engine.packets);
   const clock = useRunner().packetClock;
-  const reduced = useReducedMotion() ?? false;
+  const store = useAppStore();
+  const reduced = useReducedMotion();
+  const root = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    // The dots are the container's children, in the order of `packets`.
+    const children = root.current?.children;
+    const items = packets.map((p, i) => {
+      const points = view === 'dataplane' ? p.dataplane : p.points;
+      const el = children?.[i] instanceof HTMLElement ? children[i] : null;
+      return { p, el, points, lengths: pathLengths(points), phase: '' as Phase | '' };
+    });
+    const draw = (c: number) => {
+      for (const it of items) {
+        const el = it.el;
+        if (!el) continue;
+        const { at, phase } = packetFrame(it.p, it.points, it.lengths, c, reduced);
+        el.style.transform = `translate(${at.x.toFixed(1)}px, ${at.y.toFixed(1)}px)`;
+        if (phase !== it.phase) {
+          it.phase = phase;
+          el.dataset.phase = phase;
+        }
+      }
+    };
+    draw(clock.get());
+    return clock.subscribe(draw);
+  }, [packets, view, reduced, clock]);
+
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-id]');
+    const id = Number(el?.dataset.id);
+    if (Number.isFinite(id)) inspect(store, { kind: 'packet', id });
+  };
   return (
-    <div className="packets" aria-hidden="true">
+    <div ref={root} className="packets" aria-hidden="true" onClick={onClick}>
       {packets.map((p) => (
-        <PacketDot key={p.id} packet={p} clock={clock} reduced={reduced} />
+        <PacketDot key={p.id} packet={p} />
       ))}
     </div>
   );
 }
 
-const PacketDot = memo(function PacketDot({
-  packet: p,
-  clock,
-  reduced,
-}: {
-  packet: Packet;
-  clock: MotionValue<number>;
-  reduced: boolean;
-}) {
-  const progress = useTransform(clock, (c) => (c - p.t) / p.dur);
-  const x = useTransform(progress, (pr) => pointAt(p.points, reduced ? 1 : pr).x);
-  const y = useTransform(progress, (pr) => pointAt(p.points, reduced ? 1 : pr).y);
-  const dot = useTransform(progress, (pr) => (pr < 0 || pr >= 1 ? 0 : 1));
-  const cross = useTransform(progress, (pr) => (p.failed && pr >= 1 ? 1 : 0));
+const PacketDot = memo(function PacketDot({ packet: p }: { packet: Packet }) {
   const t = useT();
+  const why = p.why ? t(`packet.why.${p.why}` as MessageKey) : null;
   return (
-    <motion.div
+    <div
       className={`packet packet--${p.outcome}`}
       data-testid="packet"
       data-outcome={p.outcome}
       data-from={p.from}
-      style={{ x, y }}
+      data-id={p.id}
+      data-phase="waiting"
     >
-      <motion.span className="packet__dot" style={{ opacity: dot }} />
-      {p.failed && (
-        <motion.span className="packet__fail" style={{ opacity: cross }}>
-          ✕
-        </motion.span>
-      )}
-      {p.goneIp !== null && (
-        <motion.span className="packet__nobody" style={{ opacity: cross }}>
-          {t('packet.nobody', { ip: p.goneIp })}
-        </motion.span>
-      )}
-    </motion.div>
+      <span className="packet__dot" />
+      {p.failed && <span className="packet__fail">✕</span>}
+      {p.goneIp !== null ? (
+        <span className="packet__why">{t('packet.nobody', { ip: p.goneIp })}</span>
+      ) : why ? (
+        <span className="packet__why">{why}</span>
+      ) : null}
+    </div>
   );
 });

@@ -1,14 +1,15 @@
-// A pod on the canvas: name, IP, STATUS, readiness, role, labels on hover or focus. Focusable:
-// Enter or Space opens the inspector, Delete removes the pod (`kubectl delete pod`), Escape closes.
-// A replacement shows its new IP against the old one for a few seconds; a gone pod fades out.
+// A pod on the canvas: name, IP, STATUS, readiness, role, labels on hover or focus; a compact card
+// (name, IP, status) when many pods share the canvas. Focusable: Enter or Space opens the
+// inspector (and moves focus there, to its actions), Delete removes the pod (`kubectl delete
+// pod`), Escape closes. A replacement shows its new IP against the old one for a few seconds; a
+// gone pod fades out (CSS animations, off with reduced motion).
 import type { NodeProps, Node } from '@xyflow/react';
-import { motion } from 'framer-motion';
 import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { PodView } from '../../engine/index';
 import { useAppState, useAppStore, useRunner } from '../AppContext';
 import { useT } from '../i18n/useT';
-import { patchUi } from '../stores/appStore';
-import { GHOST_MS } from '../stores/mirror';
+import { focusInspector } from '../panels/inspector/focus';
+import { inspect } from '../stores/appStore';
 import { podRole, statusTone } from './roles';
 
 /** `tipsLeft`: the pod is in the rightmost column, so its labels open towards the left. */
@@ -19,12 +20,21 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<PodFlowNode>) {
   const ghost = useAppState((s) =>
     s.engine.pods[data.name] ? undefined : s.engine.ghosts[data.name],
   );
-  if (pod) return <PodCard pod={pod} tipsLeft={data.tipsLeft ?? false} />;
-  if (ghost) return <GhostCard pod={ghost.pod} />;
+  const compact = useAppState((s) => s.engine.density !== 'full');
+  if (pod) return <PodCard pod={pod} tipsLeft={data.tipsLeft ?? false} compact={compact} />;
+  if (ghost) return <GhostCard pod={ghost.pod} compact={compact} />;
   return null;
 });
 
-function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
+function PodCard({
+  pod,
+  tipsLeft,
+  compact,
+}: {
+  pod: PodView;
+  tipsLeft: boolean;
+  compact: boolean;
+}) {
   const t = useT();
   const store = useAppStore();
   const runner = useRunner();
@@ -33,7 +43,7 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
   const role = useAppState((s) => podRole(s.engine, pod));
   const replacement = useAppState((s) => s.engine.replacements[pod.name]);
   const tone = statusTone(pod.status);
-  const select = () => patchUi(store, { selectedPod: pod.name });
+  const select = () => inspect(store, { kind: 'pod', name: pod.name });
 
   // If the focused card goes away, hand focus to the canvas instead of dropping it on <body>.
   useLayoutEffect(() => {
@@ -48,24 +58,22 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       select();
+      focusInspector();
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       void runner.deletePod(pod.name);
     } else if (e.key === 'Escape' && selected) {
       e.preventDefault();
-      patchUi(store, { selectedPod: null });
+      inspect(store, null);
     }
   };
 
   const labelsId = `pod-labels-${pod.uid}`;
   const readyText = pod.ready ? t('pod.ready') : t('pod.notReady');
   return (
-    <motion.div
+    <div
       ref={ref}
-      className={`pod pod--${role} pod--${tone}${selected ? ' is-selected' : ''}${pod.terminating ? ' is-terminating' : ''}`}
-      initial={{ opacity: 0, scale: 0.9 }}
-      animate={{ opacity: pod.terminating ? 0.72 : 1, scale: 1 }}
-      transition={{ duration: 0.35 }}
+      className={`pod pod--${role} pod--${tone}${compact ? ' pod--compact' : ''}${selected ? ' is-selected' : ''}${pod.terminating ? ' is-terminating' : ''}`}
       role="button"
       tabIndex={0}
       aria-describedby={labelsId}
@@ -78,6 +86,7 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
       data-ready={String(pod.ready)}
       data-node={pod.node ?? ''}
       data-role={role}
+      aria-keyshortcuts="Enter Delete"
       onKeyDown={onKeyDown}
     >
       <div className="pod__top">
@@ -98,13 +107,15 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
           <span className="pod__port mono">:{pod.ports.join(',')}</span>
         )}
       </div>
-      {replacement ? (
+      {replacement && !compact ? (
         <div className="pod__was">{t('pod.wasIP', { ip: replacement.oldIp })}</div>
       ) : null}
       <div className="pod__meta">
         <span className={`status status--${tone}`}>{pod.status}</span>
         <span className="pod__readytext">{pod.readyText}</span>
-        {role !== 'other' && <span className={`chip chip--${role}`}>{t(`pod.${role}`)}</span>}
+        {role !== 'other' && !compact && (
+          <span className={`chip chip--${role}`}>{t(`pod.${role}`)}</span>
+        )}
         <span className="visually-hidden">
           {' '}
           {t('pod.where', { ready: readyText, node: pod.node ?? t('cluster.unscheduled') })}
@@ -118,20 +129,14 @@ function PodCard({ pod, tipsLeft }: { pod: PodView; tipsLeft: boolean }) {
           </span>
         ))}
       </div>
-    </motion.div>
+    </div>
   );
 }
 
 /** A pod that no longer exists, fading out where it was. Not part of the DOM contract. */
-function GhostCard({ pod }: { pod: PodView }) {
+function GhostCard({ pod, compact }: { pod: PodView; compact: boolean }) {
   return (
-    <motion.div
-      className="pod pod--ghost"
-      aria-hidden="true"
-      initial={{ opacity: 0.7, scale: 1 }}
-      animate={{ opacity: 0, scale: 0.94 }}
-      transition={{ duration: GHOST_MS / 1000, ease: 'easeIn' }}
-    >
+    <div className={`pod pod--ghost${compact ? ' pod--compact' : ''}`} aria-hidden="true">
       <div className="pod__top">
         <span className="dot dot--unready" />
         <PodName name={pod.name} />
@@ -139,7 +144,7 @@ function GhostCard({ pod }: { pod: PodView }) {
       <div className="pod__ip">
         <s className="mono">{pod.ip}</s>
       </div>
-    </motion.div>
+    </div>
   );
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../engine/index';
 import { computeLayout, center, type Box } from './layout';
-import { packetDuration, packetPath, pointAt } from './packets';
+import { dataplanePath, packetDuration, packetPath, pointAt } from './packets';
 
-const layout = computeLayout(
-  ['node-1', 'node-2'],
-  { 'node-1': ['client', 'backend-a'], 'node-2': ['backend-b'] },
-  ['svc'],
-);
+const layout = computeLayout({
+  nodes: ['node-1', 'node-2'],
+  slots: { 'node-1': ['client', 'backend-a'], 'node-2': ['backend-b'] },
+  services: [{ name: 'svc', h: 200 }],
+});
 const boxes: Record<string, Box> = {};
 for (const [name, b] of Object.entries(layout.pods)) boxes[name] = b;
 const ips: Record<string, string> = { '10.244.0.3': 'backend-a', '10.244.1.2': 'backend-b' };
@@ -107,6 +107,86 @@ describe('packetPath', () => {
     expect(failed).toBe(true);
     expect(points).toHaveLength(2);
     expect(points[1]?.x).toBe(points[0]?.x);
+  });
+});
+
+describe('dataplanePath', () => {
+  const dns = { kind: 'dns' as const, queries: [] };
+  it('asks the DNS, comes back, meets the rules on its own node (DNAT), crosses to the backend', () => {
+    const r = req({});
+    r.hops = [
+      dns,
+      ...r.hops,
+      { kind: 'net', fromNode: 'node-1', toNode: 'node-2', dst: '10.244.1.2:8080' },
+      { kind: 'pod', pod: 'backend-b', node: 'node-2', result: 'answered' },
+    ];
+    const { points, why } = dataplanePath(r, ctx);
+    const start = center(layout.pods.client as Box);
+    expect(why).toBeNull();
+    expect(points[0]).toEqual(start);
+    expect(points[1]?.y).toBeLessThan(start.y); // up to the DNS box
+    expect(points[1]?.x).toBe(layout.dns.x + layout.dns.w / 2);
+    expect(points[2]).toEqual(start);
+    expect(points[3]).toEqual(center(layout.rules['node-1'] as Box));
+    expect(points[4]).toEqual(center(layout.pods['backend-b'] as Box));
+  });
+
+  it('ends in the rules of the client node with the verdict when kube-proxy rejects or drops', () => {
+    for (const verdict of ['reject', 'drop'] as const) {
+      const r = req({ outcome: verdict === 'reject' ? 'refused' : 'timeout', pod: null });
+      r.hops = [
+        dns,
+        { ...(r.hops[0] as Extract<RequestRecord['hops'][number], { kind: 'proxy' }>), verdict },
+      ];
+      const { points, why } = dataplanePath(r, ctx);
+      expect(why).toBe(verdict);
+      expect(points[points.length - 1]).toEqual(center(layout.rules['node-1'] as Box));
+    }
+  });
+
+  it('from outside: enters the node it was sent to (NodePort), no DNS', () => {
+    const ext = computeLayout({
+      nodes: ['node-1', 'node-2'],
+      slots: { 'node-2': ['backend-b'] },
+      services: [{ name: 'svc', h: 200 }],
+      external: true,
+    });
+    const r = req({
+      from: 'external',
+      fromNode: null,
+      resolved: '172.18.0.3',
+      url: 'http://172.18.0.3:30080',
+    });
+    r.hops = [
+      {
+        ...(r.hops[0] as Extract<RequestRecord['hops'][number], { kind: 'proxy' }>),
+        node: 'node-2',
+        masquerade: true,
+      },
+      { kind: 'pod', pod: 'backend-b', node: 'node-2', result: 'answered' },
+    ];
+    const { points } = dataplanePath(r, {
+      ...ctx,
+      layout: ext,
+      isNodeIp: (ip) => ip === '172.18.0.3',
+    });
+    expect(points[0]).toEqual(center(ext.external as Box));
+    expect(points[1]).toEqual(center(ext.rules['node-2'] as Box));
+    expect(points[2]).toEqual(center(ext.pods['backend-b'] as Box));
+  });
+
+  it('stops at the client after an NXDOMAIN', () => {
+    const r = req({
+      outcome: 'nxdomain',
+      resolved: null,
+      dst: null,
+      pod: null,
+      service: null,
+      hops: [dns],
+    });
+    const { points, why } = dataplanePath(r, ctx);
+    expect(why).toBe('nxdomain');
+    expect(points[points.length - 1]).toEqual(center(layout.pods.client as Box));
   });
 });
 

@@ -16,8 +16,9 @@ interface HitRow {
   gone: boolean;
 }
 
-/** Gone pods listed (the most recently gone). */
+/** Gone pods listed (the most recently gone), and live backends listed at most. */
 const MAX_GONE_ROWS = 3;
+const MAX_LIVE_ROWS = 40;
 
 /** Live backend pods (oldest first), then the latest gone pods that answered something. */
 function hitRows(
@@ -29,6 +30,7 @@ function hitRows(
     (a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name),
   );
   for (const pod of live) {
+    if (rows.length >= MAX_LIVE_ROWS) break;
     if (podRole(m, pod) !== 'backend' && !m.hits[pod.name]) continue;
     seen.add(pod.name);
     rows.push({ pod: pod.name, ip: pod.ip, count: m.hits[pod.name] ?? 0, gone: false });
@@ -56,6 +58,7 @@ export function HitCounters() {
   );
   const rows = useMemo(() => hitRows(picked), [picked]);
   const max = Math.max(1, ...rows.map((r) => r.count));
+  const total = useMemo(() => Object.values(picked.hits).reduce((n, c) => n + c, 0), [picked.hits]);
   return (
     <section className="panel panel--hits" aria-labelledby="hits-title">
       <h2 className="panel__title" id="hits-title" title={t('hits.hint')}>
@@ -89,6 +92,11 @@ export function HitCounters() {
               <span className="hit__count">
                 <span className="visually-hidden">{t('hits.count', { count: r.count })}</span>
                 <span aria-hidden="true">{r.count}</span>
+                <span className="hit__share">
+                  {t('hits.share', {
+                    share: total === 0 ? 0 : Math.round((100 * r.count) / total),
+                  })}
+                </span>
                 {r.gone && <span className="hit__gone">{t('hits.gone')}</span>}
               </span>
             </li>

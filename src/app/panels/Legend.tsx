@@ -1,11 +1,13 @@
 // What the packets' colours and shapes mean, and the honest note that they are slowed down.
 import type { Outcome } from '../../engine/index';
+import { useAppState } from '../AppContext';
 import { useT } from '../i18n/useT';
 
 const OUTCOMES: Outcome[] = ['ok', 'refused', 'timeout', 'nxdomain', 'reset'];
 
 export function Legend() {
   const t = useT();
+  const onCanvas = useAppState((s) => s.engine.density === 'aggregate');
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 className="legend__title" id="legend-title">
@@ -26,6 +28,11 @@ export function Legend() {
         </li>
       </ul>
       <p className="legend__note">{t('legend.slowed')}</p>
+      {onCanvas && (
+        <p className="legend__note" data-testid="packets-on-canvas">
+          {t('packet.canvasNote')}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,13 +2,13 @@
 // requestAnimationFrame advances a virtual clock (wall delta × speed) while playing; the engine is
 // asked to catch up with one tick in flight at a time (back-pressure), about ten times a second,
 // and every frame is folded into the store's read-only mirror. User actions become engine
-// commands here. Packets are drawn against `packetClock`, a motion value that trails the engine
+// commands here. Packets are drawn against `packetClock`, a frame value that trails the engine
 // slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
-import { motionValue, type MotionValue } from 'framer-motion';
 import type { Diagnostic } from '../../engine/index';
 import type { LoggedCommand } from '../../engine/index';
 import type { EngineClient, EngineClientOptions, Frame, LoadOptions } from '../../worker/client';
 import type { LessonRunResult, LessonRunStep } from '../../worker/client';
+import { FrameValue } from '../canvas/clock';
 import { packetDuration } from '../canvas/packets';
 import {
   patchEditor,
@@ -34,7 +34,7 @@ const STALL_MS = 15_000;
 const SWEEP_EVERY_MS = 250;
 
 /** What produced a frame: a load (a fresh trace), the clock, or a user command. */
-export type FrameCause = 'load' | 'tick' | 'exec' | 'apply';
+export type FrameCause = 'load' | 'tick' | 'exec' | 'apply' | 'rewind';
 
 /** Told of every frame merged into the store (embed events, autosave). */
 export type FrameListener = (frame: Frame, cause: FrameCause) => void;
@@ -62,7 +62,7 @@ export interface RunnerDeps {
 /** Drives one app instance's engine worker. */
 export class EngineRunner {
   /** Virtual time at which packets are drawn. */
-  readonly packetClock: MotionValue<number> = motionValue(0);
+  readonly packetClock = new FrameValue(0);
   private client: EngineClient | null = null;
   private clock = 0;
   private engineNow = 0;
@@ -357,6 +357,40 @@ export class EngineRunner {
   /** `kubectl delete pod <name>`. */
   deletePod(name: string): Promise<boolean> {
     return this.exec(`kubectl delete pod ${name}`);
+  }
+
+  /**
+   * Moves the cluster to virtual time `t` of its history: back by replaying the command log
+   * (rewind), forward by running the clock. Resolves to whether it moved.
+   */
+  async seek(t: number): Promise<boolean> {
+    if (!this.client || this.opening || this.state.engine.status !== 'running') return false;
+    const gen = ++this.generation;
+    this.inFlight = null;
+    try {
+      const frame = await this.api.rewind(Math.max(0, Math.floor(t)));
+      if (gen !== this.generation) return false;
+      this.clock = frame.now;
+      this.engineNow = frame.now;
+      this.packetClock.set(frame.now - this.lag());
+      this.merge(frame, 'rewind');
+      return true;
+    } catch (e) {
+      if (gen === this.generation) this.fail('errors.engine', message(e));
+      return false;
+    }
+  }
+
+  /** A read-only call on the worker (inspector, timeline); null while nothing runs or on error. */
+  async query<T>(call: (api: EngineClient['api']) => Promise<T>): Promise<T | null> {
+    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
+    const gen = this.generation;
+    try {
+      const r = await call(this.client.api);
+      return gen === this.generation ? r : null;
+    } catch {
+      return null;
+    }
   }
 
   /**

@@ -25,8 +25,23 @@ export interface EditorState {
   prune: boolean;
 }
 
+/** What the inspector shows besides a pod (a pod is `selectedPod`). */
+export type InspectTarget =
+  | { kind: 'service'; name: string; namespace: string }
+  | { kind: 'node'; name: string }
+  | { kind: 'packet'; id: number }
+  | { kind: 'object'; objectKind: string; name: string; namespace: string };
+
 export interface UiState {
   selectedPod: string | null;
+  /** The inspector's subject when it is not a pod; at most one of the two is set. */
+  inspect?: InspectTarget | null;
+  /** Large text for projectors (`?projector=1`). */
+  projector?: boolean;
+  /** Colour theme: the system's (prefers-color-scheme) or a chosen one. */
+  theme?: 'system' | 'light' | 'dark';
+  /** Motion: the system's preference (prefers-reduced-motion), or reduced whatever it says. */
+  motion?: 'system' | 'reduced';
   speed: number;
   playing: boolean;
   view: ViewMode;
@@ -82,6 +97,15 @@ export function createAppStore(init: AppInit): AppStore {
 
 export function patchUi(store: AppStore, patch: Partial<UiState>): void {
   store.setState((s) => ({ ui: { ...s.ui, ...patch } }));
+}
+
+/** Opens the inspector on a pod (by name) or anything else; null closes it. */
+export function inspect(
+  store: AppStore,
+  target: InspectTarget | { kind: 'pod'; name: string } | null,
+): void {
+  if (target?.kind === 'pod') patchUi(store, { selectedPod: target.name, inspect: null });
+  else patchUi(store, { selectedPod: null, inspect: target });
 }
 
 export function patchEditor(store: AppStore, patch: Partial<EditorState>): void {

@@ -5,6 +5,8 @@
 import type {
   ClusterEvent,
   ClusterView,
+  DeploymentView,
+  Hop,
   NodeView,
   Outcome,
   PodView,
@@ -14,13 +16,17 @@ import type {
 import type { Frame } from '../../worker/client';
 import {
   assignSlots,
+  chooseDensity,
   computeLayout,
+  serviceHeight,
   UNSCHEDULED,
   type ClusterLayout,
+  type Density,
   type Slots,
 } from '../canvas/layout';
 import type { Packet } from '../canvas/packets';
 import { addPackets, packetBudget, samplePackets } from './packetFeed';
+import { addToSeries, type StatsBucket } from './stats';
 import {
   pairReplacements,
   podGroup,
@@ -45,8 +51,39 @@ export interface EndpointRow {
   ip: string;
   port: number | null;
   ready: boolean;
+  serving: boolean;
+  terminating: boolean;
   pod: string | null;
+  node: string | null;
+  /** The EndpointSlice that lists it. */
+  slice: string;
 }
+
+/** What kube-proxy's rules on a node last did with a packet (the data-plane view shows it). */
+export interface ProxyVerdict {
+  t: number;
+  from: string;
+  service: string;
+  verdict: Extract<Hop, { kind: 'proxy' }>['verdict'];
+  endpoint: string | null;
+  /** The chain (or virtual server) that chose the endpoint, or why nothing matched. */
+  chain: string | null;
+  masquerade: boolean;
+  stale: boolean;
+  mode: string;
+}
+
+/** A recent DNS lookup (the DNS box lists the latest). */
+export interface DnsLookup {
+  t: number;
+  from: string;
+  name: string;
+  rcode: string;
+  answer: string | null;
+}
+
+/** Requests kept for the inspectors (the latest, and the latest failures). */
+export const MAX_RECENT = 80;
 
 export interface ClientStats {
   ok: number;
@@ -81,8 +118,23 @@ export interface EngineMirror {
   replacements: Record<string, Replacement>;
   ghosts: Record<string, Ghost>;
   slots: Slots;
+  /** Slots each lane (and endpoint chips each Service) has made room for: boxes only grow. */
+  room: Record<string, number>;
+  density: Density;
   layout: ClusterLayout;
   packets: Packet[];
+  deployments: DeploymentView[];
+  proxyMode: string;
+  /** Per node, what its kube-proxy rules last did. */
+  verdicts: Record<string, ProxyVerdict>;
+  dnsLookups: DnsLookup[];
+  /** The latest requests, and the latest failed ones (the packet inspector reads them). */
+  recent: RequestRecord[];
+  recentFailed: RequestRecord[];
+  /** Requests per second of virtual time: outcomes and latencies. */
+  series: StatsBucket[];
+  /** Traffic from outside the cluster was seen (its box is drawn). */
+  externalSeen: boolean;
 }
 
 export function emptyMirror(): EngineMirror {
@@ -103,8 +155,18 @@ export function emptyMirror(): EngineMirror {
     replacements: {},
     ghosts: {},
     slots: {},
-    layout: computeLayout([], {}, []),
+    room: {},
+    density: 'full',
+    layout: computeLayout({ nodes: [], slots: {}, services: [] }),
     packets: [],
+    deployments: [],
+    proxyMode: 'iptables',
+    verdicts: {},
+    dnsLookups: [],
+    recent: [],
+    recentFailed: [],
+    series: [],
+    externalSeen: false,
   };
 }
 
@@ -124,7 +186,17 @@ export interface MergeOptions {
 
 /** Folds a frame into the mirror. */
 export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions): EngineMirror {
-  const base = frame.reset ? { ...emptyMirror(), status: prev.status } : prev;
+  // A reset (load, rewind) starts the trace afresh but keeps where pods were drawn, so the
+  // canvas does not reshuffle when the same cluster comes back.
+  const base: EngineMirror = frame.reset
+    ? {
+        ...emptyMirror(),
+        status: prev.status,
+        slots: prev.slots,
+        room: prev.room,
+        density: prev.density,
+      }
+    : prev;
   const view = frame.view;
   const pods = reconcilePods(base.pods, view);
   const services = sameJson(base.services, userServices(view)) ? base.services : userServices(view);
@@ -153,7 +225,22 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
     watchedSince,
     wall: opts.wall,
   });
-  const { slots, layout } = placePods(base, pods, ghosts, nodes, services);
+  const external =
+    base.externalSeen ||
+    frame.requests.some((r) => r.fromNode === null) ||
+    services.some((s) => s.type === 'NodePort' || s.type === 'LoadBalancer');
+  const deployments = sameJson(base.deployments, view.deployments)
+    ? base.deployments
+    : view.deployments;
+  const placed = placePods(
+    { ...base, externalSeen: external },
+    pods,
+    ghosts,
+    nodes,
+    services,
+    endpoints,
+  );
+  const { layout } = placed;
   for (const [name, m] of Object.entries(memo)) {
     const box = layout.pods[name];
     if (box && (m.lastBox?.x !== box.x || m.lastBox?.y !== box.y))
@@ -164,7 +251,9 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
   const traffic = countTraffic(base, frame.requests, pods);
   const budget = packetBudget(frame.now - base.now, opts.packetMs);
   const drawn = samplePackets(frame.requests, budget);
-  const packets = addPackets(base.packets, drawn, layout, memo, pods, opts.packetMs);
+  const nodeIps = new Set(nodes.map((n) => n.ip));
+  const packets = addPackets(base.packets, drawn, layout, memo, pods, opts.packetMs, nodeIps);
+  const seen = noteRequests(base, frame.requests, view.proxyMode);
 
   return {
     status: base.status,
@@ -182,9 +271,13 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
     memo,
     replacements,
     ghosts,
-    slots,
-    layout,
+    ...placed,
     packets,
+    deployments,
+    proxyMode: view.proxyMode,
+    ...seen,
+    series: addToSeries(base.series, frame.requests, frame.now),
+    externalSeen: external,
   };
 }
 
@@ -209,7 +302,7 @@ export function sweep(prev: EngineMirror, wall: number, packetClock: number): En
   const packets = prev.packets.filter((p) => p.t + p.dur * (p.failed ? 1.6 : 1) > packetClock);
   if (packets.length !== prev.packets.length) changed = true;
   if (!changed) return prev;
-  const placed = placePods(prev, prev.pods, ghosts, prev.nodes, prev.services);
+  const placed = placePods(prev, prev.pods, ghosts, prev.nodes, prev.services, prev.endpoints);
   return { ...prev, ghosts, replacements, packets, ...placed };
 }
 
@@ -241,11 +334,16 @@ function endpointsOf(view: ClusterView): Record<string, EndpointRow[]> {
     for (const e of slice.endpoints) {
       const ip = e.addresses[0];
       if (!ip) continue;
+      const ready = e.conditions.ready !== false;
       rows.push({
         ip,
         port,
-        ready: e.conditions.ready !== false,
+        ready,
+        serving: e.conditions.serving ?? ready,
+        terminating: e.conditions.terminating === true,
         pod: e.targetRef?.name ?? null,
+        node: e.nodeName ?? null,
+        slice: slice.metadata.name,
       });
     }
   }
@@ -264,23 +362,109 @@ function compareIp(a: string, b: string): number {
 }
 
 function placePods(
-  base: Pick<EngineMirror, 'slots' | 'layout'>,
+  base: Pick<EngineMirror, 'slots' | 'layout' | 'room' | 'density' | 'externalSeen'>,
   pods: Record<string, PodView>,
   ghosts: Record<string, Ghost>,
   nodes: readonly NodeView[],
   services: readonly ServiceView[],
-): { slots: Slots; layout: ClusterLayout } {
+  endpoints: Record<string, EndpointRow[]>,
+): { slots: Slots; layout: ClusterLayout; room: Record<string, number>; density: Density } {
   const present = [
     ...Object.values(pods).map((p) => ({ name: p.name, lane: p.node ?? UNSCHEDULED })),
     ...Object.values(ghosts).map((g) => ({ name: g.pod.name, lane: g.pod.node ?? UNSCHEDULED })),
   ];
   const slots = assignSlots(base.slots, present);
-  const next = computeLayout(
-    nodes.map((n) => n.name),
+  const density = chooseDensity(Object.keys(pods).length, base.density);
+  // Boxes only grow while the density stays (a pod leaving never moves the others).
+  let room = density === base.density ? base.room : {};
+  const grow = (key: string, n: number) => {
+    if ((room[key] ?? 0) >= n) return;
+    if (room === base.room) room = { ...room };
+    room[key] = n;
+  };
+  for (const [lane, list] of Object.entries(slots)) grow(lane, list.length);
+  for (const s of services) grow(`svc:${s.name}`, endpoints[s.name]?.length ?? 0);
+  const next = computeLayout({
+    nodes: nodes.map((n) => n.name).sort(byNaturalName),
     slots,
-    services.map((s) => s.name),
-  );
-  return { slots, layout: sameJson(base.layout, next) ? base.layout : next };
+    room,
+    services: services.map((s) => ({
+      name: s.name,
+      h: serviceHeight(serviceRows(s), room[`svc:${s.name}`] ?? 0),
+    })),
+    density,
+    external: base.externalSeen,
+  });
+  return {
+    slots,
+    room,
+    density,
+    layout: sameJson(base.layout, next) ? base.layout : next,
+  };
+}
+
+/** node-2 before node-10. */
+const byNaturalName = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Rows of facts a Service box shows above its endpoints. */
+export function serviceRows(s: Pick<ServiceView, 'type' | 'externalIP'>): number {
+  return s.type === 'LoadBalancer' || s.externalIP ? 4 : 3;
+}
+
+/** What the latest requests say: kube-proxy verdicts per node, DNS lookups, recent requests. */
+function noteRequests(
+  base: Pick<EngineMirror, 'verdicts' | 'dnsLookups' | 'recent' | 'recentFailed'>,
+  requests: RequestRecord[],
+  mode: string,
+): Pick<EngineMirror, 'verdicts' | 'dnsLookups' | 'recent' | 'recentFailed'> {
+  if (requests.length === 0)
+    return {
+      verdicts: base.verdicts,
+      dnsLookups: base.dnsLookups,
+      recent: base.recent,
+      recentFailed: base.recentFailed,
+    };
+  let verdicts = base.verdicts;
+  const lookups: DnsLookup[] = [];
+  for (const r of requests) {
+    for (const h of r.hops) {
+      if (h.kind === 'proxy') {
+        if (verdicts === base.verdicts) verdicts = { ...verdicts };
+        const chosen = h.chains[h.chains.length - 1] ?? null;
+        verdicts[h.node] = {
+          t: r.t,
+          from: r.from,
+          service: h.service,
+          verdict: h.verdict,
+          endpoint: h.endpoint ?? null,
+          chain: chosen,
+          masquerade: h.masquerade,
+          stale: h.stale,
+          mode,
+        };
+      } else if (h.kind === 'dns') {
+        const last = h.queries[h.queries.length - 1];
+        if (last)
+          lookups.push({
+            t: r.t,
+            from: r.from,
+            name: last.name,
+            rcode: last.rcode,
+            answer: last.answers[0] ?? null,
+          });
+      }
+    }
+  }
+  const failed = requests.filter((r) => r.outcome !== 'ok');
+  return {
+    verdicts,
+    dnsLookups: lookups.length > 0 ? base.dnsLookups.concat(lookups).slice(-4) : base.dnsLookups,
+    recent: base.recent.concat(requests.slice(-MAX_RECENT)).slice(-MAX_RECENT),
+    recentFailed:
+      failed.length > 0
+        ? base.recentFailed.concat(failed.slice(-MAX_RECENT)).slice(-MAX_RECENT / 2)
+        : base.recentFailed,
+  };
 }
 
 function appendEvents(prev: EventRow[], seq: number, incoming: ClusterEvent[]): EventRow[] {

@@ -1,7 +1,7 @@
 // Which requests of a frame become packets on the canvas, and their paths. Pure.
 import type { PodView, RequestRecord } from '../../engine/index';
 import type { Box, ClusterLayout } from '../canvas/layout';
-import { MAX_PACKETS, packetPath, type Packet } from '../canvas/packets';
+import { MAX_PACKETS, packetPaths, type Packet } from '../canvas/packets';
 import type { PodMemo } from './podMemory';
 
 /**
@@ -37,6 +37,7 @@ export function addPackets(
   memo: Record<string, PodMemo>,
   pods: Record<string, PodView>,
   packetMs: number,
+  nodeIps: ReadonlySet<string> = new Set(),
 ): Packet[] {
   if (requests.length === 0) return prev;
   const byIp = new Map<string, { box: Box; gone: boolean }>();
@@ -47,9 +48,13 @@ export function addPackets(
     const box = layout.pods[p.name];
     if (p.ip && box) byIp.set(p.ip, { box, gone: false });
   }
-  const ctx = { layout, boxForIp: (ip: string) => byIp.get(ip) ?? null };
+  const ctx = {
+    layout,
+    boxForIp: (ip: string) => byIp.get(ip) ?? null,
+    isNodeIp: (ip: string) => nodeIps.has(ip),
+  };
   const fresh = requests.slice(-MAX_PACKETS).map((r): Packet => {
-    const { points, failed, goneIp } = packetPath(r, ctx);
+    const { points, dataplane, failed, why, goneIp } = packetPaths(r, ctx);
     return {
       id: r.id,
       t: r.t,
@@ -57,9 +62,12 @@ export function addPackets(
       from: r.from,
       outcome: r.outcome,
       points,
+      dataplane,
       failed,
+      why,
       pod: r.pod,
       goneIp,
+      req: r,
     };
   });
   const all = prev.concat(fresh);
