@@ -29,12 +29,9 @@ const TEXT = {
 
 async function deletePodAt(page: Page, selector: string, button: string): Promise<void> {
   const card = page.locator(selector).first();
-  const name = (await card.getAttribute('data-name')) ?? '';
   await card.click();
-  await page
-    .getByRole('region', { name: `Pod ${name}` })
-    .getByRole('button', { name: button })
-    .click();
+  // The selected pod's inspector offers it (DESIGN.md §5).
+  await page.getByRole('button', { name: button, exact: true }).click();
 }
 
 async function expectStepDone(page: Page, region: string, goals: number, done: string) {

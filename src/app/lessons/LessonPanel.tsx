@@ -182,16 +182,26 @@ function StepBody() {
           </p>
         )}
       </div>
-      {!last && (
+      <div className="lesson__actions">
+        {!last && (
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={!(isDone || st.teacher) || st.preparing}
+            onClick={() => void controller.next()}
+          >
+            {lt(lang, 'panel.next')}
+          </button>
+        )}
         <button
           type="button"
-          className="btn btn--primary lesson__next"
-          disabled={!(isDone || st.teacher) || st.preparing}
-          onClick={() => void controller.next()}
+          className="btn"
+          disabled={st.preparing}
+          onClick={() => controller.goTo(st.step)}
         >
-          {lt(lang, 'panel.next')}
+          {lt(lang, 'panel.restart')}
         </button>
-      )}
+      </div>
       {cur.show?.includes('rules') && <RulesView />}
       {hints.length > 0 && (
         <div className="lesson__hints">
@@ -214,14 +224,6 @@ function StepBody() {
           )}
         </div>
       )}
-      <button
-        type="button"
-        className="btn lesson__restart"
-        disabled={st.preparing}
-        onClick={() => controller.goTo(st.step)}
-      >
-        {lt(lang, 'panel.restart')}
-      </button>
       {st.teacher && <TeacherSolution />}
     </div>
   );
