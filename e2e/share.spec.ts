@@ -1,6 +1,7 @@
 // Sharing and keeping work: a share link reopens the same cluster (pod names, IPs, virtual time)
 // in a fresh browser; the session survives a reload; named saves, files; bad links are announced
 // and open the default lesson without touching saved work.
+import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { clockMs, openApp, readPods } from './fixtures';
 
@@ -325,6 +326,47 @@ test('an exported scenario replays the deletion from its timeline when imported'
   await expect(page.locator(`[data-testid=pod][data-name="${victim}"]`)).toHaveCount(0, {
     timeout: 30_000,
   });
+});
+
+test('corrupted local storage is ignored with a notice; the lesson opens', async ({ page }) => {
+  await page.addInitScript((key) => {
+    localStorage.setItem(key, '{"v":1,"code":"AQ');
+    localStorage.setItem('kubeplay:saved', '[not json');
+  }, LESSON_KEY);
+  await openApp(page);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'could not be read, so it was ignored' }),
+  ).toHaveCount(1);
+  await page.getByRole('button', { name: 'Scenarios' }).click();
+  await expect(page.getByRole('dialog').getByText('Nothing saved yet.')).toBeVisible();
+});
+
+test('a session too big for a link is offered as a file instead', async ({ page }) => {
+  await openApp(page);
+  // Random text hardly compresses: a link of about 12,000 characters.
+  const noise = Array.from({ length: 150 }, () => `  # ${randomBytes(60).toString('base64')}`).join(
+    '\n',
+  );
+  await page.getByRole('button', { name: 'Scenarios' }).click();
+  const files = page.getByRole('dialog', { name: 'Your scenarios' });
+  await files
+    .getByLabel('Import scenario…', { exact: true })
+    .and(page.locator('input'))
+    .setInputFiles({
+      name: 'big.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(FIVE_REPLICAS.replace('manifests: |\n', `manifests: |\n${noise}\n`)),
+    });
+  await expect(page.locator('[data-testid=pod][data-name^="web-"]')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this cluster' });
+  await expect(dialog).toContainText(/too big for a link \(\d[\d,]* characters\)/);
+  await expect(dialog.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download scenario' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('five-replicas.scenario.yaml');
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {

@@ -69,7 +69,8 @@ export class SessionController {
     this.defaultLesson = deps.defaultLesson;
     this.now = deps.now ?? (() => Date.now());
     const listed = listSaved(this.storage);
-    if (listed.corrupted) pushAlert(this.store, 'sessions.corrupted');
+    const told = this.store.getState().alerts.some((a) => a.key === 'sessions.corrupted');
+    if (listed.corrupted && !told) pushAlert(this.store, 'sessions.corrupted');
     this.state = createStore<SessionsState>()(() => ({
       saved: listed.items,
       scope: deps.scope,
