@@ -141,3 +141,16 @@ test('teacher mode shows the solution, runs it, and jumps between steps', async 
   await expect(dialog.getByLabel('lesson.yaml')).toHaveValue(/kubectl scale deployment backend/);
   await expect(dialog.getByRole('link', { name: 'Download scenario.yaml' })).toBeVisible();
 });
+
+test('a step with its own scenario opens that cluster: lesson 4 step 2 shows IPVS rules', async ({
+  page,
+}) => {
+  await page.goto('./?lesson=kube-proxy-balancing&step=2');
+  const lesson = page.getByRole('region', { name: 'Lesson', exact: true });
+  await expect(lesson.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  await expect(lesson.getByTestId('rules-totals')).toContainText('ipvs mode', { timeout: 20_000 });
+  await expect(lesson.getByRole('region', { name: 'kube-proxy rules' })).toContainText(
+    'IP Virtual Server',
+  );
+  await expect(lesson.locator('[data-testid=goal][data-met=true]')).toHaveCount(0);
+});
