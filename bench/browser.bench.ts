@@ -222,6 +222,42 @@ async function inputLatency(page: Page): Promise<number | null> {
   return median(times);
 }
 
+/** Milliseconds from clicking Apply (backend replicas +1) until the new pod is on the canvas. */
+async function applyToCanvas(
+  browser: Browser,
+  runs: number,
+): Promise<{ medianMs: number | null; runs: number[] }> {
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  ).newPage();
+  await page.goto(`${BASE}?test=1&autoplay=1`);
+  await page.waitForFunction(
+    () => (window as unknown as { __kubeplayEditor?: unknown }).__kubeplayEditor !== undefined,
+    null,
+    { timeout: 60_000 },
+  );
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const want = 4 + i;
+    await page.evaluate((n) => {
+      const ed = (
+        window as unknown as { __kubeplayEditor: { getValue(): string; setValue(t: string): void } }
+      ).__kubeplayEditor;
+      ed.setValue(ed.getValue().replace(/replicas: \d+/, `replicas: ${n}`));
+    }, want);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=pod][data-name^="backend-"]').length >= n,
+      want,
+      { timeout: 30_000 },
+    );
+    times.push(Date.now() - t0);
+  }
+  await page.context().close();
+  return { medianMs: median(times), runs: times };
+}
+
 async function main() {
   const stop = await startPreview();
   const browser = await launch();
@@ -229,6 +265,7 @@ async function main() {
   try {
     out.coldLoadToFirstPod = await coldLoad(browser, 5);
     out.editorReady = await editorReady(browser, 3);
+    out.applyToCanvas = await applyToCanvas(browser, 5);
     const p50 = await openScenario(browser, loadScenario(40, 10, 8, 10));
     out.frames50Pods = p50
       ? await frameTiming(p50, 5)

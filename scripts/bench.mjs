@@ -102,6 +102,13 @@ const targets = [
     (v) => v <= 800,
     '≤ 800 ms',
   ],
+  [
+    'apply → canvas updated',
+    results.browser?.applyToCanvas?.medianMs,
+    (v) => `${v} ms`,
+    (v) => v <= 100,
+    '≤ 100 ms',
+  ],
   ['editor ready', results.browser?.editorReady?.medianMs, (v) => `${v} ms`, () => true, '—'],
   [
     'p95 frame, 50 pods',
