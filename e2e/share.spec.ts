@@ -2,6 +2,7 @@
 // in a fresh browser; the session survives a reload; named saves, files; bad links are announced
 // and open the default lesson without touching saved work.
 import { randomBytes } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { clockMs, openApp, readPods } from './fixtures';
 
@@ -367,6 +368,32 @@ test('a session too big for a link is offered as a file instead', async ({ page 
     dialog.getByRole('button', { name: 'Download scenario' }).click(),
   ]);
   expect(file.suggestedFilename()).toBe('five-replicas.scenario.yaml');
+});
+
+test('the Share, Embed and Scenarios dialogs: axe-clean, Escape closes them, focus comes back', async ({
+  page,
+}) => {
+  await openApp(page);
+  const dialogs: [string, string][] = [
+    ['Share', 'Share this cluster'],
+    ['Embed', 'Embed in a web page'],
+    ['Scenarios', 'Your scenarios'],
+  ];
+  for (const [button, title] of dialogs) {
+    const opener = page.getByRole('button', { name: button, exact: true });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Preparing' })).toHaveCount(0);
+    const result = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      title,
+    ).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
+  }
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {

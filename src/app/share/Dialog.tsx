@@ -1,6 +1,8 @@
 // A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes it,
 // focus returns to the button that opened it, and the page behind is inert for assistive tech.
+// Rendered at the end of <body> (a portal), outside the top bar's banner landmark.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { Icon } from '../controls/Icon';
 import { useT } from '../i18n/useT';
 import './share.css';
@@ -36,9 +38,9 @@ export function Dialog({
     };
   }, []);
 
-  return (
+  return createPortal(
     <dialog ref={ref} className={`dialog ${className}`} aria-labelledby={titleId}>
-      <header className="dialog__head">
+      <div className="dialog__head">
         <h2 className="dialog__title" id={titleId}>
           {title}
         </h2>
@@ -51,8 +53,9 @@ export function Dialog({
         >
           <Icon name="close" />
         </button>
-      </header>
+      </div>
       <div className="dialog__body">{children}</div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
