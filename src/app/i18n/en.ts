@@ -137,6 +137,7 @@ export const en = {
   'share.qrTooLong': 'This link is too long for a QR code.',
   'share.preparing': 'Preparing the link…',
   'share.failed': 'The link could not be made: {message}',
+  'share.notRunning': 'The cluster is not running yet: try again in a moment.',
   'share.tooLong':
     'This scenario is too big for a link ({count} characters). Download it as a file instead.',
   'share.download': 'Download scenario',
@@ -177,6 +178,7 @@ export const en = {
   'sessions.tooBig': 'This session is too big to keep in the browser; export it as a file instead.',
   'sessions.corrupted': 'Something stored in this browser could not be read, so it was ignored.',
   'sessions.openFailed': '«{name}» could not be opened: {message}',
+  'sessions.newer': 'This was saved by a newer version of kubeplay. Reload the page to update it.',
 
   'files.title': 'Files',
   'files.import': 'Import scenario…',

@@ -138,6 +138,7 @@ export const es: Messages = {
   'share.qrTooLong': 'Este enlace es demasiado largo para un código QR.',
   'share.preparing': 'Preparando el enlace…',
   'share.failed': 'No se pudo crear el enlace: {message}',
+  'share.notRunning': 'El clúster todavía no está en marcha: inténtalo de nuevo en un momento.',
   'share.tooLong':
     'Este escenario es demasiado grande para un enlace ({count} caracteres). Descárgalo como archivo.',
   'share.download': 'Descargar el escenario',
@@ -181,6 +182,8 @@ export const es: Messages = {
     'Esta sesión es demasiado grande para guardarla en el navegador; expórtala como archivo.',
   'sessions.corrupted': 'Algo guardado en este navegador no se pudo leer y se ha ignorado.',
   'sessions.openFailed': 'No se pudo abrir «{name}»: {message}',
+  'sessions.newer':
+    'Esto se guardó con una versión más reciente de kubeplay. Recarga la página para actualizarla.',
 
   'files.title': 'Archivos',
   'files.import': 'Importar escenario…',

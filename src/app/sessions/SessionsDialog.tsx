@@ -61,7 +61,7 @@ function SaveAs({ onNotice }: { onNotice(n: Notice): void }) {
             : r.result === 'tooBig'
               ? 'sessions.tooBig'
               : r.result === 'notRunning'
-                ? 'app.loading'
+                ? 'share.notRunning'
                 : 'sessions.unavailable',
         alert: true,
       });
@@ -98,11 +98,13 @@ function SavedList({ onNotice, onOpened }: { onNotice(n: Notice): void; onOpened
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const open = async (e: SavedEntry) => {
     const r = await sessions?.openSaved(e.id);
-    if (r?.ok) onOpened();
+    if (!r || r.ok) return onOpened();
+    if (r.reason === 'newerVersion') onNotice({ key: 'sessions.newer', alert: true });
+    else if (r.reason) onNotice({ key: 'sessions.corrupted', alert: true });
     else
       onNotice({
         key: 'sessions.openFailed',
-        params: { name: e.name, message: r?.message ?? '' },
+        params: { name: e.name, message: r.message },
         alert: true,
       });
   };

@@ -37,7 +37,12 @@ export interface SessionsState {
   available: boolean;
 }
 
-export type OpenResult = { ok: true } | { ok: false; message: string };
+/**
+ * Opening a session: `message` is the engine's text when the scenario did not start, or null with
+ * `reason` when a saved record could not be read.
+ */
+export type OpenResult =
+  { ok: true } | { ok: false; message: string; reason?: 'missing' | 'corrupted' | 'newerVersion' };
 
 export interface SessionDeps {
   store: AppStore;
@@ -187,7 +192,7 @@ export class SessionController {
     const r = readSaved(this.storage, id);
     if (!r.ok) {
       this.refresh();
-      return { ok: false, message: r.reason };
+      return { ok: false, message: '', reason: r.reason };
     }
     return this.openSession(r.value);
   }

@@ -37,7 +37,13 @@ export function SnapshotView({
   const t = useT();
   if (snap.kind === 'pending') return <p role="status">{t('share.preparing')}</p>;
   if (snap.kind === 'failed')
-    return <p role="alert">{t('share.failed', { message: snap.message })}</p>;
+    return (
+      <p role="alert">
+        {snap.message === null
+          ? t('share.notRunning')
+          : t('share.failed', { message: snap.message })}
+      </p>
+    );
   return <>{children(snap)}</>;
 }
 

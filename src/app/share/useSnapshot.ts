@@ -6,7 +6,8 @@ import { encodeShare } from './codec';
 
 export type Snapshot =
   | { kind: 'pending' }
-  | { kind: 'failed'; message: string }
+  /** `message` null: nothing is running yet (or the simulation failed). */
+  | { kind: 'failed'; message: string | null }
   | { kind: 'ready'; session: StoredSession; code: string };
 
 export function useSnapshot(): Snapshot {
@@ -18,7 +19,7 @@ export function useSnapshot(): Snapshot {
     sessions.capture().then(
       (session) => {
         if (!live) return;
-        if (!session) setSnap({ kind: 'failed', message: 'the cluster is not running' });
+        if (!session) setSnap({ kind: 'failed', message: null });
         else setSnap({ kind: 'ready', session, code: encodeShare(session.payload) });
       },
       (e: unknown) => live && setSnap({ kind: 'failed', message: String(e) }),
