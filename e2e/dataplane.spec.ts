@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './fixtures';
 import { LOCAL_DROP, NODEPORT_SNAT, NO_ENDPOINTS, linkTo } from './scenarios';
 
+test.describe.configure({ timeout: 120_000 });
+
 const strip = (page: Page, node: string) =>
   page.locator(`[data-testid=rules][data-node="${node}"]`);
 

@@ -4,9 +4,7 @@
 import { AppProvider, useAppState, type AppInstance } from './AppContext';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Controls } from './controls/Controls';
-import { DisplayMenu } from './controls/DisplayMenu';
-import { Timeline } from './controls/Timeline';
-import { ViewToggle } from './controls/ViewToggle';
+import { CanvasBar } from './controls/CanvasBar';
 import { LanguageSwitcher, useDocumentLang } from './controls/LanguageSwitcher';
 import { useLang, useT } from './i18n/useT';
 import { Alerts } from './panels/Alerts';
@@ -98,13 +96,9 @@ function ClusterRegion({ embed }: { embed: boolean }) {
               {t('app.loading')}
             </p>
           )}
-          <div className="cluster__tools">
-            <ViewToggle />
-            <DisplayMenu />
-          </div>
           {embed && <Inspector />}
         </div>
-        <Timeline />
+        <CanvasBar />
         {!embed && <Legend />}
       </section>
     </main>

@@ -3,7 +3,7 @@
 // writing its transform directly, so motion never re-renders React; the list re-renders only when
 // frames add or drop packets. A dot follows the path of the current view and, when its request
 // failed, ends in a ✕ with the reason. With reduced motion a dot does not travel: it shows where
-// the request ended, for as long as its trip would have taken. Clicking a dot inspects it.
+// the request ended, for as long as its trip would have taken. Paused, clicking a dot inspects it.
 import { memo, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useAppState, useAppStore, useRunner } from '../AppContext';
 import type { MessageKey } from '../i18n/i18n';
@@ -33,6 +33,9 @@ export function PacketLayer({ view }: { view: ViewMode }) {
   const clock = useRunner().packetClock;
   const store = useAppStore();
   const reduced = useReducedMotion();
+  // Dots can be clicked (to inspect their request) while the clock stands still; while they fly
+  // they would only get in the way of clicks on pods.
+  const playing = useAppState((s) => s.ui.playing);
   const root = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
@@ -65,7 +68,12 @@ export function PacketLayer({ view }: { view: ViewMode }) {
     if (Number.isFinite(id)) inspect(store, { kind: 'packet', id });
   };
   return (
-    <div ref={root} className="packets" aria-hidden="true" onClick={onClick}>
+    <div
+      ref={root}
+      className={`packets${playing ? '' : ' packets--paused'}`}
+      aria-hidden="true"
+      onClick={onClick}
+    >
       {packets.map((p) => (
         <PacketDot key={p.id} packet={p} />
       ))}

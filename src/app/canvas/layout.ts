@@ -13,7 +13,7 @@ export type Density = 'full' | 'compact' | 'aggregate';
 export const GEOMETRY = {
   nodePad: 10,
   /** Node name, addresses, and the kube-proxy strip (full cards; smaller densities: 108). */
-  nodeHeader: 132,
+  nodeHeader: 150,
   nodeHeaderSmall: 108,
   nodeGap: 28,
   rowGap: 76,
@@ -145,7 +145,7 @@ export function nodeHeader(d: Density): number {
 
 /** Where the kube-proxy strip sits in a node box's header: offset from its top, and height. */
 export function rulesStrip(d: Density): { y: number; h: number } {
-  return d === 'full' ? { y: 76, h: 48 } : { y: 60, h: 40 };
+  return d === 'full' ? { y: 92, h: 48 } : { y: 60, h: 40 };
 }
 
 /** Inner width of a node box at a density. */

@@ -74,7 +74,7 @@ export function Timeline() {
     seek(to);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const base = drag ?? now;
+    const base = drag ?? pending.current ?? seeking ?? now;
     let to: number | null = null;
     if (KEY_STEPS[e.key] !== undefined) to = base + (KEY_STEPS[e.key] ?? 0);
     else if (e.key === 'Home') to = 0;

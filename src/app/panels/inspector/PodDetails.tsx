@@ -254,14 +254,9 @@ export function ScaleControl({
       >
         −
       </button>
-      <output
-        className="scale__value"
-        aria-live="polite"
-        data-testid="replicas"
-        data-deployment={name}
-      >
+      <span className="scale__value" data-testid="replicas" data-deployment={name}>
         {replicas}
-      </output>
+      </span>
       <button
         type="button"
         className="btn btn--icon scale__btn"

@@ -37,7 +37,8 @@ export function useEngineQuery<T>(
       busy = true;
       const data = await runner.query(ask);
       busy = false;
-      if (alive) setState({ key, data });
+      // No answer (a load or a rewind in between): keep what was shown, if anything.
+      if (alive) setState((prev) => (data === null && prev.key === key ? prev : { key, data }));
     };
     void run();
     const id = everyMs > 0 ? window.setInterval(() => void run(), everyMs) : 0;
