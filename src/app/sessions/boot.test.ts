@@ -75,6 +75,23 @@ describe('planBoot', () => {
     expect(plan.ui.lang).toBeUndefined();
   });
 
+  it('a kept session with no work in it opens the lesson as it is now', () => {
+    const manifests = (/manifests: \|\n([\s\S]*?)\ntraffic:/.exec(scenario)?.[1] ?? '').replace(
+      /^ {2}/gm,
+      '',
+    );
+    const untouched = JSON.stringify(
+      sessionRecord({
+        payload: { ...payload, log: [], scenario: scenario.replace('seed: 1', 'seed: 1 # old') },
+        lesson: { id: 'seed-services', title: {} },
+        editor: `${manifests}\n`,
+        savedAt: 1,
+      }),
+    );
+    const storage = storageWith({ [KEYS.session('lesson:seed-services')]: untouched });
+    expect(planBoot(input({ storage }))).toMatchObject({ source: 'lesson', load: {}, alerts: [] });
+  });
+
   it('a corrupted slot is ignored with a notice', () => {
     const storage = storageWith({ [KEYS.session('lesson:seed-services')]: '{"v":1,' });
     expect(planBoot(input({ storage }))).toMatchObject({

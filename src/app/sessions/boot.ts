@@ -92,6 +92,11 @@ function fromSession(
   };
 }
 
+/** A kept session with no work in it. */
+export function pristine(s: StoredSession): boolean {
+  return s.payload.log.length === 0 && s.editor === scenarioInfo(s.payload.scenario).manifests;
+}
+
 export function planBoot(input: BootInput): BootPlan {
   const { search, lesson, embed } = input;
   const storage = embed ? null : input.storage;
@@ -106,6 +111,9 @@ export function planBoot(input: BootInput): BootPlan {
   });
   const restorable = (scope: string) => {
     const r = readSession(storage, KEYS.session(scope));
+    // Nothing done yet (no command, the editor as the scenario has it): open the lesson as it is
+    // now, which may be newer than the copy kept.
+    if (r.ok && pristine(r.value)) return { session: null, alert: null };
     if (r.ok) return { session: r.value, alert: null };
     return {
       session: null,
