@@ -14,8 +14,12 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // A 2-core CI machine runs two browsers, the engine workers and the preview server at once:
+  // give each test room, and retry once on CI (a retried pass is reported as flaky, not hidden).
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['json', { outputFile: jsonReportFile }]],
   use: {
     ...devices['Desktop Chrome'],
