@@ -12,7 +12,7 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test('no axe violations: opened lesson, pod details, a replacement', async ({ page }) => {
   await openApp(page);
