@@ -3,6 +3,7 @@
 // With ?embed=1 only the canvas and the minimal controls remain.
 import { AppProvider, useAppState, type AppInstance } from './AppContext';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
+import { KubectlConsole } from './console/KubectlConsole';
 import { Controls } from './controls/Controls';
 import { CanvasBar } from './controls/CanvasBar';
 import { LanguageSwitcher, useDocumentLang } from './controls/LanguageSwitcher';
@@ -85,7 +86,7 @@ function ClusterRegion({ embed }: { embed: boolean }) {
   const t = useT();
   const status = useAppState((s) => s.engine.status);
   return (
-    <main className="cluster-main">
+    <main className={`cluster-main${embed ? '' : ' cluster-main--console'}`}>
       <section className="cluster" aria-label={t('cluster.title')}>
         <div className="cluster__stage">
           <div id="cluster-canvas" className="cluster__canvas" tabIndex={-1}>
@@ -101,6 +102,7 @@ function ClusterRegion({ embed }: { embed: boolean }) {
         <CanvasBar />
         {!embed && <Legend />}
       </section>
+      {!embed && <KubectlConsole />}
     </main>
   );
 }

@@ -23,6 +23,8 @@ const SAME_IN_EVERY_LANGUAGE: Partial<Record<MessageKey, string>> = {
   'service.headless': 'clusterIP: None, the Kubernetes value',
   'inspector.none': 'a dash',
   'inspector.deleteHint': 'a kubectl command',
+  'console.input': 'the command the textbox runs (DESIGN.md §5 names it "kubectl")',
+  'console.stderr': 'the name of the Unix output stream',
 };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -207,6 +207,31 @@ export const en = {
 
   'events.english': 'Event messages are Kubernetes’ own, in English, as on a real cluster.',
 
+  'console.title': 'kubectl console',
+  'console.input': 'kubectl',
+  'console.output': 'kubectl output',
+  'console.placeholder': 'Type a command, e.g. get pods -o wide',
+  'console.help':
+    'Enter runs it (kubectl is optional; chaos commands work too) · Tab completes · ↑/↓ history · Ctrl+L clears · Ctrl+C or Stop ends a watch · Ctrl+` comes back here',
+  'console.show': 'Show output',
+  'console.hide': 'Hide output',
+  'console.clear': 'Clear',
+  'console.stop': 'Stop',
+  'console.copy': 'Copy',
+  'console.copyLabel': 'Copy the output of {command}',
+  'console.copied': 'Copied',
+  'console.stderr': 'stderr',
+  'console.exit': 'exit code {code}',
+  'console.running': 'Running…',
+  'console.watching': 'Watching for changes. Ctrl+C or Stop ends it.',
+  'console.stopped': 'Stopped (^C).',
+  'console.ended': 'The watch ended: the cluster was reloaded or restarted.',
+  'console.interrupted': 'Did not run: {message}',
+  'console.truncated': 'Older output of this command was dropped.',
+  'console.empty': 'Run kubectl against the simulated cluster here. Try: get pods -o wide',
+  'console.completions': 'Completions',
+  'console.completionsCount': '{count} completions: {items}',
+  'console.noCompletions': 'No completions',
   ...clusterEn,
 } as const;
 

@@ -5,7 +5,7 @@
 // commands here. Packets are drawn against `packetClock`, a frame value that trails the engine
 // slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
 import type { Diagnostic } from '../../engine/index';
-import type { LoggedCommand } from '../../engine/index';
+import type { CommandResult, LoggedCommand } from '../../engine/index';
 import type { EngineClient, EngineClientOptions, Frame, LoadOptions } from '../../worker/client';
 import type { LessonRunResult, LessonRunStep } from '../../worker/client';
 import { FrameValue } from '../canvas/clock';
@@ -352,6 +352,18 @@ export class EngineRunner {
       pushAlert(this.store, 'errors.command', { command: line, message: message(e) });
       return { ok: false, error: message(e) };
     }
+  }
+
+  /**
+   * Runs a console line and answers with kubectl's result as printed; nothing is announced (the
+   * console shows it). A line that keeps printing (`get -w`, `rollout status`) answers with a
+   * watch id; its output arrives in later frames (`frame.watches`) until `api.unwatch(id)`.
+   */
+  async execConsole(line: string): Promise<{ result: CommandResult; watch: number | null }> {
+    const gen = this.generation;
+    const { result, frame, watch } = await this.api.execWatch(line);
+    if (gen === this.generation) this.merge(frame, 'exec');
+    return { result, watch };
   }
 
   /** `kubectl delete pod <name>`. */
