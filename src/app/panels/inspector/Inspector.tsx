@@ -2,7 +2,7 @@
 // packet, the cluster DNS) as a region titled after it, with a close button. Escape (anywhere but
 // a text field) closes it and gives focus back to what opened it. Opened from the keyboard, it
 // takes focus itself, so its actions are the next Tab stops.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppState, useAppStore } from '../../AppContext';
 import { Icon } from '../../controls/Icon';
 import { useT } from '../../i18n/useT';
@@ -34,6 +34,12 @@ export function Inspector() {
   const podName = useAppState((s) => s.ui.selectedPod);
   const other = useAppState((s) => s.ui.inspect ?? null);
   const target: Target | null = podName !== null ? { kind: 'pod', name: podName } : other;
+  const section = useRef<HTMLElement>(null);
+  const targetKey = target ? JSON.stringify(target) : '';
+  // A new subject: bring the inspector into view (the side column may have scrolled past it).
+  useEffect(() => {
+    if (targetKey) section.current?.scrollIntoView({ block: 'nearest' });
+  }, [targetKey]);
 
   const close = () => {
     if (!target) return;
@@ -57,6 +63,7 @@ export function Inspector() {
   if (!target) return null;
   return (
     <section
+      ref={section}
       id="pod-inspector"
       className="inspector"
       aria-labelledby={INSPECTOR_TITLE_ID}
