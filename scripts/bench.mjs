@@ -146,5 +146,12 @@ try {
 } catch {
   /* first run */
 }
-writeFileSync('bench/results.json', JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+writeFileSync(
+  'bench/results.json',
+  JSON.stringify(
+    { ...previous, ...results, targets: { ...previous.targets, ...results.targets } },
+    null,
+    2,
+  ) + '\n',
+);
 console.log('\nWrote bench/results.json');
