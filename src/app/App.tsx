@@ -14,7 +14,7 @@ import { ClientStats, HitCounters } from './panels/HitCounters';
 import { LessonPanel } from './lessons/LessonPanel';
 import { Legend } from './panels/Legend';
 import { ManifestsPanel } from './panels/ManifestsPanel';
-import { Inspector } from './panels/inspector/Inspector';
+import { InspectorSlot } from './panels/inspector/InspectorSlot';
 import { StatsChart } from './panels/StatsChart';
 import { useDisplay } from './layout/display';
 import { OpenInApp } from './embed/OpenInApp';
@@ -45,7 +45,7 @@ function Shell() {
         {!embed && (
           <aside className="side" aria-label={t('side.label')}>
             <LessonPanel />
-            <Inspector />
+            <InspectorSlot />
             <HitCounters />
             <StatsChart />
             <ClientStats />
@@ -97,7 +97,7 @@ function ClusterRegion({ embed }: { embed: boolean }) {
               {t('app.loading')}
             </p>
           )}
-          {embed && <Inspector />}
+          {embed && <InspectorSlot />}
         </div>
         <CanvasBar />
         {!embed && <Legend />}

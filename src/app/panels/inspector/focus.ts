@@ -4,9 +4,13 @@
 /** The inspector's heading (focusable with tabindex=-1). */
 export const INSPECTOR_TITLE_ID = 'inspector-title';
 
-/** Focuses the inspector's heading once it has rendered. */
+/** Focuses the inspector's heading once it has rendered (its code may still be loading). */
 export function focusInspector(): void {
-  requestAnimationFrame(() =>
-    document.getElementById(INSPECTOR_TITLE_ID)?.focus({ preventScroll: false }),
-  );
+  let tries = 0;
+  const attempt = () => {
+    const el = document.getElementById(INSPECTOR_TITLE_ID);
+    if (el) el.focus();
+    else if (++tries < 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
