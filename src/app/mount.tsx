@@ -2,12 +2,12 @@
 // the session kept in this browser (sessions/boot.ts), and renders it into an element.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createEngineClient } from '../worker/client';
 import { App } from './App';
 import { startEmbedBridge } from './embed/bridge';
 import { embedEditorFlag } from './embed/options';
 import { detectLang } from './i18n/i18n';
 import { findLesson, scenarioInfo } from './lessons/catalog';
+import { guardedClients } from './runtime/guard';
 import { EngineRunner } from './runtime/runner';
 import { planBoot } from './sessions/boot';
 import { SessionsProvider } from './sessions/context';
@@ -50,7 +50,7 @@ export function mountApp(root: HTMLElement, search: string): () => void {
   });
   if (unknownId !== null) pushAlert(store, 'errors.unknownLesson', { id: unknownId });
   for (const a of plan.alerts) pushAlert(store, a.key, a.params);
-  const runner = new EngineRunner(store, { createClient: createEngineClient });
+  const runner = new EngineRunner(store, { createClient: guardedClients(store, search) });
   const sessions = new SessionController({
     store,
     runner,

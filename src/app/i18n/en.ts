@@ -33,6 +33,7 @@ export const en = {
   'manifests.show': 'Show the manifests',
   'manifests.hint': 'Edit the YAML and press Apply, like kubectl apply -f.',
   'manifests.diagnostic': 'Line {line}, column {column}: {message}',
+
   'editor.applyAction': 'Apply (kubectl apply)',
   'editor.keys': '{apply}: apply · {format}: format · {tab}: Tab key moves focus out (on/off)',
   'editor.format': 'Format',
@@ -232,6 +233,15 @@ export const en = {
   'console.completions': 'Completions',
   'console.completionsCount': '{count} completions: {items}',
   'console.noCompletions': 'No completions',
+
+  'recovery.hang': 'The simulation stopped responding. Restarting it and restoring your session…',
+  'recovery.crash': 'The simulation crashed ({message}). Restarting it and restoring your session…',
+  'recovery.restored':
+    'The simulation was restarted and your session restored: {count} commands replayed up to {seconds} s of virtual time.',
+  'recovery.busy':
+    'The simulation is busy with a big change (thousands of objects take a while in a browser). Waiting for it…',
+  'recovery.interrupted': 'the simulation restarted before this finished, so it had no effect',
+
   ...clusterEn,
 } as const;
 

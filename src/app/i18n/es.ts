@@ -33,6 +33,7 @@ export const es: Messages = {
   'manifests.show': 'Mostrar los manifiestos',
   'manifests.hint': 'Edita el YAML y pulsa Aplicar, como con kubectl apply -f.',
   'manifests.diagnostic': 'Línea {line}, columna {column}: {message}',
+
   'editor.applyAction': 'Aplicar (kubectl apply)',
   'editor.keys':
     '{apply}: aplicar · {format}: formatear · {tab}: la tecla Tab saca el foco (activar/desactivar)',
@@ -240,5 +241,15 @@ export const es: Messages = {
   'console.completions': 'Sugerencias',
   'console.completionsCount': '{count} sugerencias: {items}',
   'console.noCompletions': 'No hay sugerencias',
+
+  'recovery.hang': 'La simulación dejó de responder. Reiniciándola y restaurando tu sesión…',
+  'recovery.crash': 'La simulación falló ({message}). Reiniciándola y restaurando tu sesión…',
+  'recovery.restored':
+    'Se reinició la simulación y se restauró tu sesión: {count} órdenes repetidas hasta {seconds} s de tiempo virtual.',
+  'recovery.busy':
+    'La simulación está ocupada con un cambio grande (miles de objetos tardan un rato en un navegador). Esperando…',
+  'recovery.interrupted':
+    'la simulación se reinició antes de que esto terminara, así que no tuvo efecto',
+
   ...clusterEs,
 };
