@@ -48,6 +48,8 @@ describe('completeLine', () => {
     expect(items('chaos fail')).toEqual(['fail-node', 'fail-readiness']);
     expect(items('chaos fail-node ')).toEqual(['node-1', 'node-2']);
     expect(items('chaos kill-pod -l ')).toEqual(expect.arrayContaining(['app=web', 'app=api']));
+    expect(items('chaos crash web-')).toEqual(['web-1', 'web-2']);
+    expect(items('chaos crash --c')).toEqual(['--count']);
   });
 
   it('completes nothing it does not know, and never throws', () => {

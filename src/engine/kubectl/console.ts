@@ -63,7 +63,8 @@ function chaos(c: Cluster, args: string[]): string[] {
   if (prev === '--count') return [];
   if (verb === 'fail-node' || verb === 'recover-node')
     return rest.length === 0 ? names(c, 'nodes', 'default') : [];
-  return ['-l', '--selector', '--count'];
+  // Pods by name (`chaos crash POD…`) or by selector.
+  return ['-l', '--selector', '--count', ...names(c, 'pods', 'default')];
 }
 
 const flagWords = (specs: FlagSpec[]) =>
