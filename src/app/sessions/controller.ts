@@ -202,10 +202,15 @@ export class SessionController {
     this.refresh();
   }
 
-  /** Opens a stored session (saved scenario). */
+  /**
+   * Opens a stored session (saved scenario) as the user's own scenario, not as the lesson it came
+   * from: the lesson panel would take a cluster with a history it does not know for a stale step
+   * and start the step afresh, undoing what was saved.
+   */
   openSession(s: StoredSession): Promise<OpenResult> {
+    const id = s.lesson.id.startsWith('saved:') ? s.lesson.id : `saved:${s.lesson.id}`;
     return this.runner.open({
-      lesson: { ...s.lesson, scenario: s.payload.scenario },
+      lesson: { ...s.lesson, id, scenario: s.payload.scenario },
       load: { log: s.payload.log, at: s.payload.at },
       editorText: s.editor,
       ui: uiFromPayload(s.payload, '', false),
