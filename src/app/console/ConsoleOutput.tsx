@@ -1,7 +1,7 @@
 // The console's transcript as a `role=log` "kubectl output": each command, then what it printed,
 // exactly as kubectl printed it (monospace, white-space: pre, rendered as text), stderr marked by
 // a visible "stderr" tag and a bar (not by colour alone), a non-zero exit code, and a Copy button.
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { entryText, type Entry } from './transcript';
 
@@ -31,6 +31,17 @@ export function ConsoleOutput({ id, entries }: { id: string; entries: Entry[] })
     const el = ref.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [entries]);
+
+  // The log gets shorter when a completion list opens: keep the newest line in view.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const onScroll = () => {
     const el = ref.current;
