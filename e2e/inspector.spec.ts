@@ -142,7 +142,7 @@ test('text from the cluster is shown as text, never as HTML', async ({ page }) =
   await openApp(page, '?test=1');
   const text = await editorText(page);
   const hostile = text.replace(
-    /(kind: Service\nmetadata:\n  name: backend-service)/,
+    /(kind: Service\nmetadata:\n {2}name: backend-service)/,
     `$1\n  annotations:\n    note: "<img src=x onerror=window.__pwned=1><b>bold</b>"`,
   );
   expect(hostile).not.toBe(text);
