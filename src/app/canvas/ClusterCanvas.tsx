@@ -3,7 +3,8 @@
 // their pods, and packets travelling between them along the path of the current view (concept or
 // data plane). Positions come from layout.ts (stable slots), so the flow is fully controlled and
 // nothing is draggable; the view refits when the cluster's size or the canvas's size changes.
-// With hundreds of pods, nodes draw their pods themselves and packets go on a canvas layer.
+// With hundreds of pods, nodes draw their pods themselves; with many pods or many packets in
+// flight, packets go on a canvas layer.
 import {
   Controls,
   ReactFlow,
@@ -12,9 +13,9 @@ import {
   useReactFlow,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppState, useAppStore } from '../AppContext';
-import { inspect } from '../stores/appStore';
+import { inspect, patchUi } from '../stores/appStore';
 import { useT } from '../i18n/useT';
 import { DnsNode, ExternalNode, type DnsFlowNode, type ExternalFlowNode } from './ExtraNodes';
 import { UNSCHEDULED, type ClusterLayout } from './layout';
@@ -162,6 +163,11 @@ function Flow() {
     [store],
   );
   const aggregate = layout.density === 'aggregate';
+  const onCanvas = usePacketCanvas(layout.density !== 'full');
+  useEffect(
+    () => patchUi(store, { packetSurface: onCanvas ? 'canvas' : 'dom' }),
+    [store, onCanvas],
+  );
   const nodes = useMemo(() => toFlowNodes(layout), [layout]);
   const ariaLabelConfig = useMemo(
     () => ({
@@ -201,7 +207,7 @@ function Flow() {
       proOptions={{ hideAttribution: false }}
       onlyRenderVisibleElements={aggregate}
     >
-      {aggregate ? (
+      {onCanvas ? (
         <PacketCanvas view={view} />
       ) : (
         <ViewportPortal>
@@ -212,6 +218,22 @@ function Flow() {
       <AutoFit layout={layout} />
     </ReactFlow>
   );
+}
+
+/** Packets drawn as DOM at most, and the count under which the canvas hands back to DOM. */
+const DOM_PACKETS_UP = 120;
+const DOM_PACKETS_DOWN = 60;
+
+/**
+ * Whether packets go on the canvas layer: for many pods (any density but full), or while many
+ * packets are in flight (with slack, so it does not flip back and forth).
+ */
+function usePacketCanvas(manyPods: boolean): boolean {
+  const count = useAppState((s) => s.engine.packets.length);
+  const [many, setMany] = useState(false);
+  if (!many && count > DOM_PACKETS_UP) setMany(true);
+  else if (many && count < DOM_PACKETS_DOWN) setMany(false);
+  return manyPods || many;
 }
 
 /** Refits when the cluster's bounds or the canvas's size change. */

@@ -1,12 +1,15 @@
-// Requests in flight drawn on one <canvas> over the flow, for clusters with hundreds of pods:
-// hundreds of moving DOM elements would cost more than the frame budget (STACK.md), while one
-// canvas draws thousands of dots. The dots are not page elements (no [data-testid=packet]); the
-// counters, the chart and the inspector carry the same facts as text. Same shapes and colours as
-// the DOM packets (outcome by shape and colour), same paths, same packet clock.
+// Requests in flight drawn on one <canvas> over the flow, when there are many: with more than a
+// hundred or so moving DOM elements the browser spends the frame painting them (measured in
+// bench/canvas.bench.ts), while one canvas draws thousands of dots. These dots are not page
+// elements (no [data-testid=packet]); the counters, the chart and the inspector carry the same
+// facts as text. Same shapes and colours as the DOM packets (outcome by shape and colour), the
+// same ✕ and reason where a request failed, the same paths and packet clock.
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import type { Outcome } from '../../engine/index';
 import { useAppState, useRunner } from '../AppContext';
+import type { MessageKey } from '../i18n/i18n';
+import { useT } from '../i18n/useT';
 import { useReducedMotion } from '../layout/display';
 import type { ViewMode } from '../url';
 import { pathLengths } from './packets';
@@ -26,19 +29,22 @@ export function PacketCanvas({ view }: { view: ViewMode }) {
   const clock = useRunner().packetClock;
   const flow = useStoreApi();
   const reduced = useReducedMotion();
+  const t = useT();
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const style = getComputedStyle(canvas);
-    const colors = Object.fromEntries(
-      Object.entries(COLOR_VARS).map(([k, v]) => [k, style.getPropertyValue(v).trim() || '#888']),
-    ) as Record<Outcome, string>;
-    const edge = style.getPropertyValue('--surface').trim() || '#fff';
+    const { colors, edge, ink } = palette(canvas);
     const items = packets.map((p) => {
       const points = view === 'dataplane' ? p.dataplane : p.points;
-      return { p, points, lengths: pathLengths(points) };
+      const why =
+        p.goneIp !== null
+          ? t('packet.nobody', { ip: p.goneIp })
+          : p.why
+            ? t(`packet.why.${p.why}` as MessageKey)
+            : '';
+      return { p, points, lengths: pathLengths(points), why };
     });
     let raf = 0;
     const draw = () => {
@@ -55,21 +61,43 @@ export function PacketCanvas({ view }: { view: ViewMode }) {
       const [tx, ty, zoom] = flow.getState().transform;
       const r = Math.max(3, 8 * zoom);
       const c = clock.get();
+      let flying = 0;
+      // One path per outcome, filled and stroked once: a few canvas calls however many dots.
+      const dots = new Map<Outcome, { x: number; y: number }[]>();
+      const failed: { x: number; y: number; o: Outcome; why: string }[] = [];
       for (const it of items) {
         const { at, phase } = packetFrame(it.p, it.points, it.lengths, c, reduced);
         if (phase === 'waiting') continue;
+        if (phase === 'moving') flying++;
         const done = phase === 'done';
         if (done && !it.p.failed) continue;
         if (done && c > it.p.t + it.p.dur * 1.6) continue;
         const x = at.x * zoom + tx;
         const y = at.y * zoom + ty;
         if (x < -r || y < -r || x > w + r || y > h + r) continue;
-        ctx.fillStyle = colors[it.p.outcome];
-        ctx.strokeStyle = edge;
-        ctx.lineWidth = 1.5;
-        if (done) cross(ctx, x, y, r * 1.3, colors[it.p.outcome]);
-        else shape(ctx, it.p.outcome, x, y, r);
+        if (done) failed.push({ x, y, o: it.p.outcome, why: it.why });
+        else {
+          const list = dots.get(it.p.outcome) ?? [];
+          list.push({ x, y });
+          dots.set(it.p.outcome, list);
+        }
       }
+      ctx.strokeStyle = edge;
+      ctx.lineWidth = 1.5;
+      for (const [o, list] of dots) {
+        ctx.fillStyle = colors[o];
+        ctx.beginPath();
+        for (const d of list) shape(ctx, o, d.x, d.y, r);
+        ctx.fill();
+        ctx.stroke();
+      }
+      for (const f of failed) {
+        cross(ctx, f.x, f.y, r * 1.3, colors[f.o]);
+        if (f.why && zoom > 0.35) label(ctx, f.why, f.x, f.y + r * 2.6, zoom, edge, ink);
+      }
+      // How many are in flight, for tests and benchmarks (the dots themselves are pixels).
+      const text = String(flying);
+      if (canvas.dataset.inFlight !== text) canvas.dataset.inFlight = text;
     };
     const schedule = () => {
       if (raf === 0) raf = requestAnimationFrame(draw);
@@ -82,14 +110,36 @@ export function PacketCanvas({ view }: { view: ViewMode }) {
       offFlow();
       if (raf !== 0) cancelAnimationFrame(raf);
     };
-  }, [packets, view, reduced, clock, flow]);
+  }, [packets, view, reduced, clock, flow, t]);
 
-  return <canvas ref={ref} className="packet-canvas" aria-hidden="true" />;
+  return (
+    <canvas ref={ref} className="packet-canvas" aria-hidden="true" data-testid="packet-canvas" />
+  );
 }
 
-/** The outcome's shape (as the DOM packets and the legend draw it). */
+/** The theme's colours, read once per theme (reading computed styles forces style work). */
+const palettes = new Map<string, { colors: Record<Outcome, string>; edge: string; ink: string }>();
+function palette(el: Element) {
+  const theme = document.documentElement.dataset.theme ?? '';
+  let p = palettes.get(theme);
+  if (!p) {
+    const style = getComputedStyle(el);
+    const read = (v: string, fallback: string) => style.getPropertyValue(v).trim() || fallback;
+    p = {
+      colors: Object.fromEntries(
+        Object.entries(COLOR_VARS).map(([k, v]) => [k, read(v, '#888')]),
+      ) as Record<Outcome, string>,
+      edge: read('--surface', '#fff'),
+      ink: read('--text', '#000'),
+    };
+    palettes.set(theme, p);
+  }
+  return p;
+}
+
+/** Adds the outcome's shape to the current path (as the DOM packets and the legend draw it). */
 function shape(ctx: CanvasRenderingContext2D, o: Outcome, x: number, y: number, r: number): void {
-  ctx.beginPath();
+  ctx.moveTo(x + r, y);
   if (o === 'ok') ctx.arc(x, y, r, 0, Math.PI * 2);
   else if (o === 'refused') ctx.rect(x - r, y - r, 2 * r, 2 * r);
   else if (o === 'timeout') {
@@ -108,8 +158,6 @@ function shape(ctx: CanvasRenderingContext2D, o: Outcome, x: number, y: number, 
     }
   }
   ctx.closePath();
-  ctx.fill();
-  ctx.stroke();
 }
 
 function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string) {
@@ -123,5 +171,28 @@ function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, c
   ctx.moveTo(x + r, y - r);
   ctx.lineTo(x - r, y + r);
   ctx.stroke();
+  ctx.restore();
+}
+
+/** The reason by a failed request's ✕, on a plate so it reads over anything. */
+function label(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  zoom: number,
+  plate: string,
+  ink: string,
+) {
+  ctx.save();
+  ctx.font = `700 ${Math.max(10, 13 * zoom)}px ui-monospace, monospace`;
+  const w = ctx.measureText(text).width + 8;
+  const h = Math.max(14, 18 * zoom);
+  ctx.fillStyle = plate;
+  ctx.fillRect(x - w / 2, y - h / 2, w, h);
+  ctx.fillStyle = ink;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, x, y);
   ctx.restore();
 }

@@ -44,17 +44,27 @@ export function PacketLayer({ view }: { view: ViewMode }) {
     const items = packets.map((p, i) => {
       const points = view === 'dataplane' ? p.dataplane : p.points;
       const el = children?.[i] instanceof HTMLElement ? children[i] : null;
-      return { p, el, points, lengths: pathLengths(points), phase: '' as Phase | '' };
+      return { p, el, points, lengths: pathLengths(points), phase: '' as Phase | '', at: '' };
     });
+    let frame = 0;
     const draw = (c: number) => {
+      // Many dots at once: move them every other frame (30 per second is smooth enough for dots,
+      // and it halves the painting in software-rendered browsers).
+      frame++;
+      const busy = items.length > 120;
       for (const it of items) {
         const el = it.el;
         if (!el) continue;
         const { at, phase } = packetFrame(it.p, it.points, it.lengths, c, reduced);
-        el.style.transform = `translate(${at.x.toFixed(1)}px, ${at.y.toFixed(1)}px)`;
         if (phase !== it.phase) {
           it.phase = phase;
           el.dataset.phase = phase;
+        } else if (phase === 'moving' && busy && frame % 2 === 1) continue;
+        // Only a dot whose place changed is written (waiting and arrived dots stand still).
+        const t = `translate(${at.x.toFixed(1)}px, ${at.y.toFixed(1)}px)`;
+        if (t !== it.at) {
+          it.at = t;
+          el.style.transform = t;
         }
       }
     };

@@ -7,7 +7,7 @@ const OUTCOMES: Outcome[] = ['ok', 'refused', 'timeout', 'nxdomain', 'reset'];
 
 export function Legend() {
   const t = useT();
-  const onCanvas = useAppState((s) => s.engine.density === 'aggregate');
+  const onCanvas = useAppState((s) => s.ui.packetSurface === 'canvas');
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 className="legend__title" id="legend-title">

@@ -2,7 +2,7 @@
 // as a small inline SVG (no chart library: a few dozen shapes, nothing to load, drawn with the
 // page's colours), with the numbers of the last seconds in text beside it for everyone.
 import { useMemo } from 'react';
-import { useAppState } from '../AppContext';
+import { useAppState, useAppStore } from '../AppContext';
 import { formatNumber } from '../i18n/i18n';
 import { useLang, useT } from '../i18n/useT';
 import { BUCKET_MS, quantile, type StatsBucket } from '../stores/stats';
@@ -16,9 +16,15 @@ const H = 64;
 export function StatsChart() {
   const t = useT();
   const lang = useLang();
-  const series = useAppState((s) => s.engine.series);
+  const store = useAppStore();
+  // Redrawn once per virtual second, when a bucket closes (the open one is still filling).
+  const closed = useAppState((s) => s.engine.series[s.engine.series.length - 2]?.t ?? -1);
+  const series = useMemo(
+    () => (closed < 0 ? [] : store.getState().engine.series.filter((b) => b.t <= closed)),
+    [closed, store],
+  );
   const shown = useMemo(() => series.slice(-WINDOW), [series]);
-  const summary = useMemo(() => summarize(series.slice(-SUMMARY - 1, -1)), [series]);
+  const summary = useMemo(() => summarize(series.slice(-SUMMARY)), [series]);
   const shapes = useMemo(() => chartShapes(shown), [shown]);
   return (
     <section className="panel panel--stats" aria-labelledby="stats-title">
@@ -66,25 +72,42 @@ export function StatsChart() {
   );
 }
 
+/** A closed bucket never changes: its p95 is worked out once. */
+const p95Cache = new WeakMap<StatsBucket, number>();
+function bucketP95(b: StatsBucket): number {
+  let v = p95Cache.get(b);
+  if (v === undefined) {
+    v = quantile(b.lat, 0.95) ?? 0;
+    p95Cache.set(b, v);
+  }
+  return v;
+}
+
+function sortedQuantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null;
+}
+
 function summarize(buckets: StatsBucket[]) {
   const ok = buckets.reduce((n, b) => n + b.ok, 0);
   const failed = buckets.reduce((n, b) => n + b.failed, 0);
   const lat = buckets.flatMap((b) => b.lat);
+  lat.sort((a, b) => a - b);
   const total = ok + failed;
   return {
     ok,
     failed,
     total,
     rate: total === 0 ? null : Math.round((100 * ok) / total),
-    p50: quantile(lat, 0.5),
-    p95: quantile(lat, 0.95),
+    p50: sortedQuantile(lat, 0.5),
+    p95: sortedQuantile(lat, 0.95),
   };
 }
 
 /** The line (answered share), the bars (p95 latency, scaled to the window's highest) and dots. */
 function chartShapes(buckets: StatsBucket[]) {
   const step = W / WINDOW;
-  const p95s = buckets.map((b) => quantile(b.lat, 0.95) ?? 0);
+  const p95s = buckets.map(bucketP95);
   const top = Math.max(5, ...p95s);
   const offset = WINDOW - buckets.length;
   const bars = buckets.map((_, i) => {

@@ -42,6 +42,8 @@ export interface UiState {
   theme?: 'system' | 'light' | 'dark';
   /** Motion: the system's preference (prefers-reduced-motion), or reduced whatever it says. */
   motion?: 'system' | 'reduced';
+  /** Packets are drawn as DOM elements, or on a canvas layer (many pods or packets). */
+  packetSurface?: 'dom' | 'canvas';
   speed: number;
   playing: boolean;
   view: ViewMode;

@@ -135,6 +135,8 @@ export interface EngineMirror {
   series: StatsBucket[];
   /** Traffic from outside the cluster was seen (its box is drawn). */
   externalSeen: boolean;
+  /** The EndpointSlices' names and resourceVersions the endpoints were read from. */
+  slicesKey: string;
 }
 
 export function emptyMirror(): EngineMirror {
@@ -167,6 +169,7 @@ export function emptyMirror(): EngineMirror {
     recentFailed: [],
     series: [],
     externalSeen: false,
+    slicesKey: '',
   };
 }
 
@@ -201,8 +204,15 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
   const pods = reconcilePods(base.pods, view);
   const services = sameJson(base.services, userServices(view)) ? base.services : userServices(view);
   const nodes = sameJson(base.nodes, view.nodes) ? base.nodes : view.nodes;
-  const nextEndpoints = endpointsOf(view);
-  const endpoints = sameJson(base.endpoints, nextEndpoints) ? base.endpoints : nextEndpoints;
+  // EndpointSlices carry a resourceVersion: unchanged versions, unchanged endpoints.
+  const slicesKey = view.endpointSlices
+    .map((sl) => `${sl.metadata.name}@${sl.metadata.resourceVersion}`)
+    .join(' ');
+  let endpoints = base.endpoints;
+  if (slicesKey !== base.slicesKey) {
+    const next = endpointsOf(view);
+    if (!sameJson(base.endpoints, next)) endpoints = next;
+  }
 
   // Pods that vanished since the last frame fade out where they were.
   let ghosts = base.ghosts;
@@ -239,6 +249,10 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
     nodes,
     services,
     endpoints,
+    nodes === base.nodes &&
+      services === base.services &&
+      endpoints === base.endpoints &&
+      external === base.externalSeen,
   );
   const { layout } = placed;
   for (const [name, m] of Object.entries(memo)) {
@@ -278,6 +292,7 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
     ...seen,
     series: addToSeries(base.series, frame.requests, frame.now),
     externalSeen: external,
+    slicesKey,
   };
 }
 
@@ -302,7 +317,15 @@ export function sweep(prev: EngineMirror, wall: number, packetClock: number): En
   const packets = prev.packets.filter((p) => p.t + p.dur * (p.failed ? 1.6 : 1) > packetClock);
   if (packets.length !== prev.packets.length) changed = true;
   if (!changed) return prev;
-  const placed = placePods(prev, prev.pods, ghosts, prev.nodes, prev.services, prev.endpoints);
+  const placed = placePods(
+    prev,
+    prev.pods,
+    ghosts,
+    prev.nodes,
+    prev.services,
+    prev.endpoints,
+    true,
+  );
   return { ...prev, ghosts, replacements, packets, ...placed };
 }
 
@@ -315,13 +338,33 @@ function reconcilePods(prev: Record<string, PodView>, view: ClusterView): Record
   let changed = Object.keys(prev).length !== view.pods.length;
   for (const p of view.pods) {
     const old = prev[p.name];
-    if (old && sameJson(old, p)) next[p.name] = old;
+    if (old && samePod(old, p)) next[p.name] = old;
     else {
       next[p.name] = p;
       changed = true;
     }
   }
   return changed ? next : prev;
+}
+
+/** PodView equality, field by field (called for every pod of every frame). */
+function samePod(a: PodView, b: PodView): boolean {
+  return (
+    a.uid === b.uid &&
+    a.status === b.status &&
+    a.ready === b.ready &&
+    a.readyText === b.readyText &&
+    a.restarts === b.restarts &&
+    a.ip === b.ip &&
+    a.node === b.node &&
+    a.terminating === b.terminating &&
+    a.deletedAt === b.deletedAt &&
+    a.owner === b.owner &&
+    a.createdAt === b.createdAt &&
+    a.ports.length === b.ports.length &&
+    a.ports.every((x, i) => x === b.ports[i]) &&
+    sameJson(a.labels, b.labels)
+  );
 }
 
 function endpointsOf(view: ClusterView): Record<string, EndpointRow[]> {
@@ -368,6 +411,8 @@ function placePods(
   nodes: readonly NodeView[],
   services: readonly ServiceView[],
   endpoints: Record<string, EndpointRow[]>,
+  /** Nodes, Services and endpoints are the very objects the current layout was made from. */
+  inputsSame: boolean,
 ): { slots: Slots; layout: ClusterLayout; room: Record<string, number>; density: Density } {
   const present = [
     ...Object.values(pods).map((p) => ({ name: p.name, lane: p.node ?? UNSCHEDULED })),
@@ -384,6 +429,14 @@ function placePods(
   };
   for (const [lane, list] of Object.entries(slots)) grow(lane, list.length);
   for (const s of services) grow(`svc:${s.name}`, endpoints[s.name]?.length ?? 0);
+  if (
+    inputsSame &&
+    slots === base.slots &&
+    room === base.room &&
+    density === base.density &&
+    base.layout.nodeOrder.length === nodes.length
+  )
+    return { slots, room, density, layout: base.layout };
   const next = computeLayout({
     nodes: nodes.map((n) => n.name).sort(byNaturalName),
     slots,
