@@ -3,7 +3,7 @@
 // drops made visible (Local policy without a local endpoint → DROP, no endpoints → REJECT).
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './fixtures';
-import { LOCAL_DROP, NODEPORT_SNAT, NO_ENDPOINTS, linkTo } from './scenarios';
+import { LOCAL_DROP, NODEPORT_SNAT, NO_ENDPOINTS, linkTo, manyPods } from './scenarios';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -107,4 +107,63 @@ test('NodePort from outside with Cluster policy: DNAT to the other node, and SNA
   await expect(strip(page, 'node-2')).toHaveAttribute('data-verdict', 'dnat', { timeout: 15_000 });
   await expect(strip(page, 'node-2')).toContainText('SNAT');
   await expect(page.locator('[data-testid=packet][data-from=external]').first()).toBeAttached();
+});
+
+test('50 pods on 8 nodes: a grid of nodes, compact cards, packets on the canvas layer', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`./${linkTo(manyPods(40, 10, 8, 10), 30_000)}`);
+  await expect(page.locator('[data-testid=pod][data-status=Running]')).toHaveCount(50, {
+    timeout: 60_000,
+  });
+  // Nodes wrap into rows; pods keep the DOM contract as compact cards.
+  const tops = await page
+    .locator('[data-testid=node]')
+    .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBeGreaterThan(1);
+  await expect(page.locator('.pod--compact[data-testid=pod]')).toHaveCount(50);
+  // Many packets: one canvas draws them, and says so.
+  const canvas = page.getByTestId('packet-canvas');
+  await expect
+    .poll(async () => Number(await canvas.getAttribute('data-in-flight')), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(10);
+  await expect(page.getByTestId('packets-on-canvas')).toBeVisible();
+  // A pod's place does not move while another pod is replaced.
+  const still = page.locator('[data-testid=pod][data-name^="frontend-"]').first();
+  const before = await still.boundingBox();
+  const victim = page.locator('[data-testid=pod][data-name^="backend-"]').first();
+  await victim.focus();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('[data-testid=pod][data-status=Running]')).toHaveCount(50, {
+    timeout: 30_000,
+  });
+  expect(await still.boundingBox()).toEqual(before);
+});
+
+test('hundreds of pods aggregate per node: counts, a pod grid, keyboard between cells', async ({
+  page,
+}) => {
+  await page.goto(`./${linkTo(manyPods(190, 10, 8, 1), 40_000)}`);
+  await expect(page.locator('[data-testid=pod][data-status=Running]')).toHaveCount(200, {
+    timeout: 90_000,
+  });
+  const node = page.locator('[data-testid=node][data-name="node-1"]');
+  await expect(node).toContainText(/\d+ pods in all/);
+  await expect(node).toContainText('app=backend');
+  const grid = node.getByRole('group', { name: 'Pods on node-1' });
+  const cells = grid.locator('[data-testid=pod]');
+  expect(await cells.count()).toBeGreaterThan(10);
+  await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+  // One Tab stop per node; arrows move between cells; Enter opens the pod.
+  await cells.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cells.nth(1)).toBeFocused();
+  const name = (await cells.nth(1).getAttribute('data-name')) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: `Pod ${name}` })).toBeVisible();
+  await expect(page.locator('[data-testid=packet]')).toHaveCount(0);
+  await expect(page.getByTestId('packet-canvas')).toBeAttached();
 });
