@@ -94,11 +94,19 @@ test('change a label: the pod leaves the Service, the ReplicaSet makes a new one
   await expect(inspector(page).locator(`[data-testid=endpoint][data-ip="${p.ip}"]`)).toHaveCount(0);
 });
 
-test('fail a node and recover it, from its inspector', async ({ page }) => {
+test('fail a node by keyboard and recover it by mouse, from its inspector', async ({ page }) => {
   await openApp(page, '?speed=10');
-  await page.getByRole('button', { name: 'Node node-3: details and actions' }).click();
+  await page.getByRole('button', { name: 'Node node-3: details and actions' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Node node-3' })).toBeFocused();
   const panel = page.getByRole('region', { name: 'Node node-3' });
-  await panel.getByRole('button', { name: 'Fail node' }).click();
+  const fail = panel.getByRole('button', { name: 'Fail node' });
+  for (let i = 0; i < 20; i++) {
+    if (await fail.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(fail).toBeFocused();
+  await page.keyboard.press('Enter');
   const node = page.locator('[data-testid=node][data-name="node-3"]');
   await expect(node).toHaveAttribute('data-ready', 'false', { timeout: 30_000 });
   await panel.getByRole('button', { name: 'Recover node' }).click();

@@ -5,6 +5,7 @@ import type { Node } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppState, useAppStore } from '../AppContext';
 import { useT } from '../i18n/useT';
+import { focusInspector } from '../panels/inspector/focus';
 import { inspect } from '../stores/appStore';
 
 export type DnsFlowNode = Node<Record<string, never>, 'dns'>;
@@ -27,14 +28,15 @@ export const DnsNode = memo(function DnsNode() {
         <button
           type="button"
           className="dnsbox__name canvas-link"
-          onClick={() =>
+          onClick={(e) => {
             inspect(store, {
               kind: 'object',
               objectKind: 'Service',
               name: 'kube-dns',
               namespace: 'kube-system',
-            })
-          }
+            });
+            if (e.detail === 0) focusInspector();
+          }}
           aria-label={t('dns.details')}
           aria-expanded={selected}
         >

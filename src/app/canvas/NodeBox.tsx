@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NodeView, PodView } from '../../engine/index';
 import { useAppState, useAppStore, useRunner } from '../AppContext';
 import { useT } from '../i18n/useT';
+import { focusInspector } from '../panels/inspector/focus';
 import { inspect } from '../stores/appStore';
 import type { ProxyVerdict } from '../stores/mirror';
 import { POD_GEOMETRY, slotOffset } from './layout';
@@ -47,7 +48,10 @@ export const K8sNodeBox = memo(function K8sNodeBox({ data }: NodeProps<K8sNodeFl
         <button
           type="button"
           className="k8snode__name canvas-link"
-          onClick={() => inspect(store, { kind: 'node', name: node.name })}
+          onClick={(e) => {
+            inspect(store, { kind: 'node', name: node.name });
+            if (e.detail === 0) focusInspector();
+          }}
           aria-label={t('node.details', { name: node.name })}
           aria-expanded={selected}
         >
@@ -243,7 +247,10 @@ function PodGrid({ node, pods }: { node: string; pods: (PodView | undefined)[] }
             data-status={p.status}
             data-ready={String(p.ready)}
             data-node={p.node ?? ''}
-            onClick={() => inspect(store, { kind: 'pod', name: p.name })}
+            onClick={(e) => {
+              inspect(store, { kind: 'pod', name: p.name });
+              if (e.detail === 0) focusInspector();
+            }}
           />
         );
       })}

@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useAppStore } from '../AppContext';
 import { useT } from '../i18n/useT';
+import { focusInspector } from '../panels/inspector/focus';
 import { inspect } from '../stores/appStore';
 import { SERVICE_CHIPS } from './layout';
 
@@ -49,9 +50,10 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
         <button
           type="button"
           className="service__name canvas-link"
-          onClick={() =>
-            inspect(store, { kind: 'service', name: svc.name, namespace: svc.namespace })
-          }
+          onClick={(e) => {
+            inspect(store, { kind: 'service', name: svc.name, namespace: svc.namespace });
+            if (e.detail === 0) focusInspector();
+          }}
           aria-label={t('service.details', { name: svc.name })}
           aria-expanded={selected}
         >
