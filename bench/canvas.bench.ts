@@ -1,7 +1,8 @@
 // Canvas benchmarks in headless Chromium against the production build (`vite preview` on its own
 // port): frame intervals and main-thread busy time with 50 pods and ~200 packets in flight, in
 // both views; and input latency with 500 pods (aggregate density, packets on a canvas layer).
-// Prints one JSON object. Run after `npx vite build`: `npx tsx bench/canvas.bench.ts`.
+// Prints one JSON object. Run after `npx vite build`: `npx tsx bench/canvas.bench.ts`
+// (KUBEPLAY_BENCH_PORT, KUBEPLAY_BENCH_OUTDIR to measure another build).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -11,7 +12,10 @@ const PORT = Number(process.env.KUBEPLAY_BENCH_PORT ?? 4293);
 const BASE = `http://localhost:${PORT}/`;
 
 async function startPreview(): Promise<() => void> {
-  const proc = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+  const outDir = process.env.KUBEPLAY_BENCH_OUTDIR;
+  const args = ['vite', 'preview', '--port', String(PORT), '--strictPort'];
+  if (outDir) args.push('--outDir', outDir);
+  const proc = spawn('npx', args, {
     stdio: 'ignore',
     detached: true,
   });
