@@ -147,6 +147,8 @@ test.describe('touch', () => {
     await page.locator(`[data-testid=pod][data-name="${p.name}"]`).tap();
     const panel = page.getByRole('region', { name: `Pod ${p.name}` });
     const crash = panel.getByRole('button', { name: 'Crash container' });
+    // The inspector is a lazy chunk: wait for it before measuring its buttons.
+    await expect(crash).toBeVisible();
     const sizes = await panel.getByRole('button').evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();
