@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { lessonsPlugin } from './scripts/lessons-plugin.ts';
 
 /**
  * The page's Content-Security-Policy, injected into index.html at build time only (Vite's dev
@@ -49,7 +50,11 @@ const monacoModules = /[\\/]node_modules[\\/](monaco-|vscode-|@vscode[\\/]|marke
 
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMetaTag()],
+  plugins: [
+    react(),
+    cspMetaTag(),
+    lessonsPlugin(fileURLToPath(new URL('./src/lessons', import.meta.url))),
+  ],
   resolve: {
     alias: [
       // Workaround: since monaco-editor 0.56 its `exports` map turns monaco-yaml's (and

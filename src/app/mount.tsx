@@ -6,7 +6,7 @@ import { App } from './App';
 import { startEmbedBridge } from './embed/bridge';
 import { embedEditorFlag } from './embed/options';
 import { detectLang } from './i18n/i18n';
-import { findLesson, scenarioInfo } from './lessons/catalog';
+import { findLesson, lessonInfo } from './lessons/catalog';
 import { guardedClients } from './runtime/guard';
 import { EngineRunner } from './runtime/runner';
 import { planBoot } from './sessions/boot';
@@ -17,15 +17,18 @@ import { listenForLinks, navigationType } from './share/linkListener';
 import { createAppStore, pushAlert } from './stores/appStore';
 import { parseUrlOptions } from './url';
 
-/** Mounts kubeplay into `root`, configured by `search` (the page's query string). */
-export function mountApp(root: HTMLElement, search: string): () => void {
+/**
+ * Mounts kubeplay into `root`, configured by `search` (the page's query string). Resolves once
+ * the lesson (its own chunk) and the session to open are known and the app is rendering.
+ */
+export async function mountApp(root: HTMLElement, search: string): Promise<() => void> {
   const opts = parseUrlOptions(search);
-  const { lesson, unknownId } = findLesson(opts.lesson);
-  const info = scenarioInfo(lesson.scenario);
+  const { lesson, unknownId } = await findLesson(opts.lesson);
+  const info = lessonInfo(lesson);
   const browserLangs = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
   const defaultLesson = { id: lesson.id, title: info.title, scenario: lesson.scenario };
   const storage = opts.embed ? null : browserStorage();
-  const plan = planBoot({
+  const plan = await planBoot({
     search,
     hash: window.location.hash,
     navigation: navigationType(),

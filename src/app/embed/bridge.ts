@@ -87,7 +87,7 @@ export function startEmbedBridge({ win, runner, store, referrer }: BridgeDeps): 
         return;
       }
       case 'kubeplay:load': {
-        const info = scenarioInfo(msg.scenario);
+        const info = await scenarioInfo(msg.scenario);
         const r = await runner.open({
           lesson: { id: 'embed', title: info.title, scenario: msg.scenario },
           load: {},

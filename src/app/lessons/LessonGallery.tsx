@@ -1,9 +1,10 @@
 // The lesson gallery: a dialog of cards (title, level, time, what you learn, your progress), each
-// a link that opens the lesson (`?lesson=<id>`, language and teacher mode kept).
+// a link that opens the lesson (`?lesson=<id>`, language and teacher mode kept); and the quick
+// links the lesson panel shows when no lesson is open. Loaded lazily, with the cards.
 import { useEffect, useRef } from 'react';
-import { localized, localizedList } from '../../lessons/format';
+import { localized, localizedList } from '../../lessons/text';
 import { useLang } from '../i18n/useT';
-import { LESSONS } from './catalog';
+import { LESSONS } from './cards';
 import { useLesson, useLessonController } from './context';
 import { lt } from './i18n';
 import { InlineText } from './markdown';
@@ -33,7 +34,7 @@ export function LessonGallery({ onClose }: { onClose: () => void }) {
       </header>
       <ol className="lesson-gallery__list">
         {LESSONS.map((l, i) => {
-          const total = l.lesson.steps.length;
+          const total = l.steps;
           const done = controller?.progressOf(l.id).done ?? 0;
           return (
             <li key={l.id}>
@@ -45,23 +46,23 @@ export function LessonGallery({ onClose }: { onClose: () => void }) {
               >
                 <h3 id={`lesson-card-${l.id}`}>
                   <a href={lessonLink(window.location.search, l.id)}>
-                    {i + 1}. {localized(l.lesson.title, lang)}
+                    {i + 1}. {localized(l.title, lang)}
                   </a>
                 </h3>
                 <p className="lesson-card__meta">
-                  <span className={`lesson-card__level lesson-card__level--${l.lesson.level}`}>
-                    {lt(lang, `level.${l.lesson.level}`)}
+                  <span className={`lesson-card__level lesson-card__level--${l.level}`}>
+                    {lt(lang, `level.${l.level}`)}
                   </span>
                   {' · '}
-                  {lt(lang, 'gallery.minutes', { n: l.lesson.minutes })}
+                  {lt(lang, 'gallery.minutes', { n: l.minutes })}
                   {' · '}
                   {lt(lang, 'gallery.steps', { n: total })}
                   {l.id === current && <> · {lt(lang, 'gallery.current')}</>}
                 </p>
-                <p className="lesson-card__summary">{localized(l.lesson.summary, lang)}</p>
+                <p className="lesson-card__summary">{localized(l.summary, lang)}</p>
                 <h4>{lt(lang, 'gallery.learn')}</h4>
                 <ul>
-                  {localizedList(l.lesson.learn, lang).map((x, j) => (
+                  {localizedList(l.learn, lang).map((x, j) => (
                     <li key={j}>
                       <InlineText text={x} />
                     </li>
@@ -79,5 +80,21 @@ export function LessonGallery({ onClose }: { onClose: () => void }) {
         })}
       </ol>
     </dialog>
+  );
+}
+
+/** Links to the first lessons, for a panel with no lesson open (a link, a file, an embed). */
+export function QuickLinks() {
+  const lang = useLang();
+  return (
+    <ul className="lesson__quick">
+      {LESSONS.slice(0, 4).map((l) => (
+        <li key={l.id}>
+          <a href={`?lesson=${encodeURIComponent(l.id)}&lang=${lang}`}>
+            {localized(l.title, lang)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,22 +2,26 @@
 // simulation, not by a button), hints one at a time, Next once the goals hold, the steps as a
 // row to revisit, and in teacher mode the solution with Run buttons, any step, and the lesson
 // skeleton export. Lesson texts are rendered as text (markdown-lite), never as HTML.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { GoalStatus } from '../../engine/index';
-import { localized, localizedList } from '../../lessons/format';
+import { localized, localizedList } from '../../lessons/text';
 import { useAppStore, useRunner } from '../AppContext';
 import { useLang } from '../i18n/useT';
-import { LESSONS } from './catalog';
 import { LessonsProvider, useLesson, useLessonController } from './context';
 import { LessonController } from './controller';
 import { ExportDialog } from './ExportDialog';
-import { LessonGallery } from './LessonGallery';
 import { browserProgressStorage } from './progress';
 import { describeGoal, describeStatus } from './goalText';
 import { lt } from './i18n';
 import { InlineText, LessonText } from './markdown';
 import { RulesView } from './RulesView';
+
+// The gallery and the quick links carry every lesson's card: fetched when first shown.
+const LessonGallery = lazy(() =>
+  import('./LessonGallery').then((m) => ({ default: m.LessonGallery })),
+);
+const QuickLinks = lazy(() => import('./LessonGallery').then((m) => ({ default: m.QuickLinks })));
 import { TeacherSolution } from './TeacherSolution';
 import './lessons.css';
 
@@ -78,7 +82,11 @@ function LessonPanelBody() {
         {lt(lang, 'teacher.toggle')}
       </label>
       {teacher && <ExportDialog />}
-      {galleryOpen && <LessonGallery onClose={() => setGalleryOpen(false)} />}
+      {galleryOpen && (
+        <Suspense fallback={null}>
+          <LessonGallery onClose={() => setGalleryOpen(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }
@@ -88,15 +96,9 @@ function NoLesson() {
   return (
     <>
       <p className="panel__empty">{lt(lang, 'panel.noLesson')}</p>
-      <ul className="lesson__quick">
-        {LESSONS.slice(0, 4).map((l) => (
-          <li key={l.id}>
-            <a href={`?lesson=${encodeURIComponent(l.id)}&lang=${lang}`}>
-              {localized(l.lesson.title, lang)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <Suspense fallback={null}>
+        <QuickLinks />
+      </Suspense>
     </>
   );
 }

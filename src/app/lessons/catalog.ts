@@ -1,99 +1,75 @@
-// The built-in lessons the page can open (`?lesson=<id>`): every src/lessons/<id>/ folder in the
-// order src/lessons/catalog.yaml lists them, bundled at build time and parsed once. Owns the
-// lookup and the little the UI reads from a scenario (title, manifests); the engine parses and
-// validates scenarios itself, in the worker.
-import { parse } from 'yaml';
-import type { Lesson } from '../../engine/index';
-import catalogYaml from '../../lessons/catalog.yaml?raw';
-import { parseLesson } from '../../lessons/format';
-import type { Lang } from '../i18n/i18n';
+// The built-in lessons the page can open (`?lesson=<id>`), compiled at build time from
+// src/lessons (scripts/lessons-plugin.ts): the first chunk knows only their ids; each lesson
+// (steps, scenario files) is its own small chunk fetched when it opens, and the gallery's cards
+// come with the gallery (cards.ts). The engine parses and validates scenarios itself, in the worker.
+import { importLesson, LESSON_IDS } from 'virtual:kubeplay-lessons';
+import type { LessonData } from '../../lessons/bundle';
+import type * as ScenarioParser from '../../lessons/scenarioInfo';
+import type { ScenarioInfo } from '../../lessons/scenarioInfo';
 
-/** A built-in lesson: its id (the `?lesson=` value), its scenario YAML, and the lesson itself. */
-export interface LessonEntry {
-  id: string;
-  /** The scenario the lesson opens with. */
-  scenario: string;
-  lesson: Lesson;
-  /** The lesson folder's files by name (its scenarios), for steps that open another one. */
-  files: Readonly<Record<string, string>>;
-}
+export type { ScenarioInfo } from '../../lessons/scenarioInfo';
 
-const FILES = import.meta.glob('../../lessons/*/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+/** A built-in lesson, whole: its id, steps, the scenario it opens with and its other files. */
+export type LessonEntry = LessonData;
 
-/** Parses every listed lesson; a broken one is left out (the lesson test names the problem). */
-function loadLessons(): LessonEntry[] {
-  const ids = (parse(catalogYaml) as { lessons?: unknown }).lessons;
-  const out: LessonEntry[] = [];
-  for (const id of Array.isArray(ids) ? ids : []) {
-    if (typeof id !== 'string') continue;
-    const prefix = `../../lessons/${id}/`;
-    const files: Record<string, string> = {};
-    for (const [path, text] of Object.entries(FILES))
-      if (path.startsWith(prefix) && !path.endsWith('/lesson.yaml'))
-        files[path.slice(prefix.length)] = text;
-    const text = FILES[`${prefix}lesson.yaml`];
-    const parsed = text === undefined ? null : parseLesson(text, files);
-    if (!parsed?.ok) {
-      console.error(`kubeplay: lesson "${id}" is broken`, parsed?.errors ?? 'no lesson.yaml');
-      continue;
-    }
-    out.push({ id, scenario: files[parsed.lesson.scenario] ?? '', lesson: parsed.lesson, files });
+const loaded = new Map<string, Promise<LessonEntry | undefined>>();
+
+/** What every built-in scenario loaded so far shows, by its text: no parsing needed for these. */
+const known = new Map<string, ScenarioInfo>();
+
+/** The built-in lesson with this id, if any (fetched once). */
+export function lessonById(id: string): Promise<LessonEntry | undefined> {
+  let p = loaded.get(id);
+  if (!p) {
+    p = importLesson(id).then((entry: LessonEntry | undefined) => {
+      if (entry)
+        for (const name of Object.keys(entry.files)) {
+          const text = entry.files[name];
+          const info = entry.infos[name];
+          if (text !== undefined && info) known.set(text, info);
+        }
+      return entry;
+    });
+    loaded.set(id, p);
+    // A failed fetch (say, the site was updated meanwhile) may be tried again.
+    p.catch(() => loaded.delete(id));
   }
-  return out;
-}
-
-/** Every built-in lesson, first one first (the default). */
-export const LESSONS: readonly LessonEntry[] = loadLessons();
-
-/** The built-in lesson with this id, if any. */
-export function lessonById(id: string): LessonEntry | undefined {
-  return LESSONS.find((l) => l.id === id);
+  return p;
 }
 
 /** The lesson for `?lesson=`; an unknown id opens the first lesson and says so. */
-export function findLesson(id: string | null): { lesson: LessonEntry; unknownId: string | null } {
-  const first = LESSONS[0];
+export async function findLesson(
+  id: string | null,
+): Promise<{ lesson: LessonEntry; unknownId: string | null }> {
+  const first = LESSON_IDS[0];
   if (!first) throw new Error('no built-in lessons');
-  if (id === null) return { lesson: first, unknownId: null };
-  const found = lessonById(id);
-  return found ? { lesson: found, unknownId: null } : { lesson: first, unknownId: id };
+  const found = id === null ? undefined : await lessonById(id);
+  if (found) return { lesson: found, unknownId: null };
+  const fallback = await lessonById(first);
+  if (!fallback) throw new Error(`the built-in lesson ${first} is missing`);
+  return { lesson: fallback, unknownId: id };
 }
 
-/** What the page shows of a scenario before the engine has run it. */
-export interface ScenarioInfo {
-  name: string;
-  title: Partial<Record<Lang, string>>;
-  manifests: string;
+/** The info of the scenario a built-in lesson opens with. */
+export function lessonInfo(entry: LessonEntry): ScenarioInfo {
+  return entry.infos[entry.lesson.scenario] ?? { name: '', title: {}, manifests: '' };
 }
 
-/** Title and manifests of a scenario; empty values when the text is not a scenario. */
-export function scenarioInfo(text: string): ScenarioInfo {
-  let doc: unknown;
+let parser: Promise<typeof ScenarioParser> | null = null;
+
+/**
+ * Title and manifests of a scenario that arrived at run time (a link, a file, an embed, a kept
+ * session); empty values when the text is not a scenario. A built-in lesson's scenario is known
+ * already; anything else loads the YAML parser on first use (the page's first chunk has none).
+ */
+export async function scenarioInfo(text: string): Promise<ScenarioInfo> {
+  const builtIn = known.get(text);
+  if (builtIn) return builtIn;
+  parser ??= import('../../lessons/scenarioInfo');
   try {
-    doc = parse(text);
-  } catch {
-    doc = null;
+    return (await parser).scenarioInfo(text);
+  } catch (e) {
+    parser = null;
+    throw e;
   }
-  const o = isRecord(doc) ? doc : {};
-  const meta = isRecord(o.metadata) ? o.metadata : {};
-  const title: Partial<Record<Lang, string>> = {};
-  if (typeof meta.title === 'string') title.en = meta.title;
-  else if (isRecord(meta.title))
-    for (const lang of ['en', 'es'] as const) {
-      const v = meta.title[lang];
-      if (typeof v === 'string') title[lang] = v;
-    }
-  return {
-    name: typeof meta.name === 'string' ? meta.name : '',
-    title,
-    manifests: typeof o.manifests === 'string' ? o.manifests : '',
-  };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

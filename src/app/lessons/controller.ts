@@ -11,13 +11,12 @@ import type {
   SolutionEntry,
   StepMark,
 } from '../../engine/index';
-import { scenarioOfStep } from '../../lessons/format';
+import { scenarioOfStep } from '../../lessons/text';
 import type { EngineRunner } from '../runtime/runner';
 import type { AppStore } from '../stores/appStore';
 import { lessonById, scenarioInfo, type LessonEntry } from './catalog';
-import { mergeManifests } from './mergeManifests';
 import { readProgress, writeProgress, type ProgressFile, type ProgressStorage } from './progress';
-import { lessonSkeleton, type LessonSkeleton } from './skeleton';
+import type { LessonSkeleton } from './skeleton';
 import { parseLessonUrl } from './urlOptions';
 
 /** How often the goals are checked (wall ms). */
@@ -126,7 +125,8 @@ export class LessonController {
     const seq = ++this.prepareSeq;
     const { runner, app } = this.deps;
     const lesson = app.getState().lesson;
-    const entry = lessonById(lesson.id) ?? null;
+    const entry = (await lessonById(lesson.id)) ?? null;
+    if (seq !== this.prepareSeq) return;
     let resumable = false;
     if (entry?.id !== this.state.entry?.id) {
       if (!entry) {
@@ -156,7 +156,7 @@ export class LessonController {
     if (lesson.scenario !== scenario) {
       // The step runs in another of the lesson's clusters: open it; its load comes back here.
       const r = await runner.open({
-        lesson: { id: entry.id, title: scenarioInfo(scenario).title, scenario },
+        lesson: { id: entry.id, title: (await scenarioInfo(scenario)).title, scenario },
         load: {},
       });
       if (!r.ok && seq === this.prepareSeq) this.set({ preparing: false, message: r.message });
@@ -291,6 +291,8 @@ export class LessonController {
       return;
     }
     if ('apply' in entry) {
+      // The YAML merge (and its parser) is fetched the first time a solution applies manifests.
+      const { mergeManifests } = await import('./mergeManifests');
       await runner.apply(mergeManifests(app.getState().editor.text, entry.apply));
       return;
     }
@@ -322,6 +324,7 @@ export class LessonController {
   async skeleton(): Promise<LessonSkeleton | null> {
     const snap = await this.deps.runner.snapshot();
     if (!snap) return null;
+    const { lessonSkeleton } = await import('./skeleton');
     return lessonSkeleton(this.deps.app.getState().lesson.scenario, snap.log);
   }
 

@@ -6,7 +6,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Goal, GoalStatus, StepMark } from '../../engine/index';
 import { parseLesson } from '../../lessons/format';
 import type { AppState, AppStore } from '../stores/appStore';
-import { LESSONS, findLesson, lessonById } from './catalog';
+import { LESSONS } from './cards';
+import { findLesson, lessonById, lessonInfo, scenarioInfo } from './catalog';
 import { LessonController, type LessonRunner } from './controller';
 import { describeGoal, describeStatus, wantText } from './goalText';
 import { LESSON_MESSAGES, lt } from './i18n';
@@ -28,18 +29,36 @@ function memoryStorage(
 }
 
 describe('catalog', () => {
-  it('bundles every lesson in catalog order, the seed story first and the default', () => {
+  it('bundles every lesson in catalog order, the seed story first and the default', async () => {
     expect(LESSONS.length).toBeGreaterThanOrEqual(12);
     expect(LESSONS[0]?.id).toBe('seed-services');
-    expect(findLesson(null).lesson.id).toBe('seed-services');
-    expect(findLesson('nope')).toMatchObject({ unknownId: 'nope' });
-    const scale = lessonById('proxy-scale');
+    expect((await findLesson(null)).lesson.id).toBe('seed-services');
+    expect(await findLesson('nope')).toMatchObject({ unknownId: 'nope' });
+    expect(await lessonById('nope')).toBeUndefined();
+    const scale = await lessonById('proxy-scale');
     expect(Object.keys(scale?.files ?? {}).sort()).toEqual([
       'ipvs.yaml',
       'nftables.yaml',
       'scenario.yaml',
     ]);
     expect(scale?.scenario).toContain('proxyMode: iptables');
+    expect(scale?.infos['ipvs.yaml']?.manifests).toContain('kind: Deployment');
+    // Cards carry what the gallery shows, not the steps.
+    expect(LESSONS.find((l) => l.id === 'proxy-scale')).toMatchObject({
+      steps: scale?.lesson.steps.length,
+      level: scale?.lesson.level,
+      title: scale?.lesson.title,
+    });
+  });
+
+  it('describes a built-in scenario without parsing and any other by parsing it', async () => {
+    const seed = await lessonById('seed-services');
+    if (!seed) throw new Error('seed lesson missing');
+    expect(await scenarioInfo(seed.scenario)).toBe(lessonInfo(seed));
+    expect(
+      await scenarioInfo('metadata: {name: x, title: {en: X, es: Equis}}\nmanifests: "a: 1"\n'),
+    ).toEqual({ name: 'x', title: { en: 'X', es: 'Equis' }, manifests: 'a: 1' });
+    expect(await scenarioInfo(': : not yaml [')).toEqual({ name: '', title: {}, manifests: '' });
   });
 });
 
@@ -100,9 +119,9 @@ describe('goal texts', () => {
     expect(wantText({})).toBe('≥ 1');
   });
 
-  it('every goal of every lesson reads in both languages without a placeholder left', () => {
-    for (const l of LESSONS)
-      for (const s of l.lesson.steps)
+  it('every goal of every lesson reads in both languages without a placeholder left', async () => {
+    for (const card of LESSONS)
+      for (const s of (await lessonById(card.id))?.lesson.steps ?? [])
         for (const g of s.goals)
           for (const lang of ['en', 'es'] as const)
             expect(describeGoal(g, lang)).not.toMatch(/\{\w+\}/);
@@ -163,8 +182,8 @@ describe('progress and URL options', () => {
 });
 
 describe('skeleton and manifests', () => {
-  it('turns the command log into steps with goals to start from', () => {
-    const seed = lessonById('seed-services')?.scenario ?? '';
+  it('turns the command log into steps with goals to start from', async () => {
+    const seed = (await lessonById('seed-services'))?.scenario ?? '';
     const sk = lessonSkeleton(seed, [
       { at: 1000, run: 'kubectl scale deployment backend --replicas=5' },
       { at: 2000, apply: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n' },
@@ -201,8 +220,8 @@ describe('skeleton and manifests', () => {
 });
 
 describe('LessonController', () => {
-  function setup(opts: { search?: string; storage?: ProgressStorage; log?: number } = {}) {
-    const entry = lessonById('labels-selectors');
+  async function setup(opts: { search?: string; storage?: ProgressStorage; log?: number } = {}) {
+    const entry = await lessonById('labels-selectors');
     if (!entry) throw new Error('lesson missing');
     const app = createStore<AppState>()(
       () =>
@@ -269,7 +288,7 @@ describe('LessonController', () => {
   }
 
   it('opens at ?step on a fresh cluster by replaying the earlier steps, then checks its goals', async () => {
-    const t = setup({ search: '?lesson=labels-selectors&step=3' });
+    const t = await setup({ search: '?lesson=labels-selectors&step=3' });
     t.c.start();
     await t.settle();
     await t.settle();
@@ -278,7 +297,7 @@ describe('LessonController', () => {
   });
 
   it('a step is done when every goal holds, stays done, and Continue opens the next', async () => {
-    const t = setup();
+    const t = await setup();
     t.c.start();
     await t.settle();
     expect(t.c.store.getState().step).toBe(0);
@@ -303,20 +322,20 @@ describe('LessonController', () => {
     writeProgress(saved, {
       lessons: { 'labels-selectors': { step: 1, done: [], mark: { at: 2000, log: 1 } } },
     });
-    const resumed = setup({ storage: saved, log: 2 });
+    const resumed = await setup({ storage: saved, log: 2 });
     resumed.c.start();
     await resumed.settle();
     expect(resumed.calls).not.toContain('reset');
     expect(resumed.c.store.getState()).toMatchObject({ step: 1, preparing: false });
 
-    const foreign = setup({ search: '?step=3', log: 4 });
+    const foreign = await setup({ search: '?step=3', log: 4 });
     foreign.c.start();
     await foreign.settle();
     expect(foreign.calls).toContain('reset');
   });
 
   it('teacher mode runs solution entries: commands go to the console', async () => {
-    const t = setup({ search: '?teacher=1' });
+    const t = await setup({ search: '?teacher=1' });
     t.c.start();
     await t.settle();
     expect(t.c.store.getState().teacher).toBe(true);

@@ -3,7 +3,7 @@
 // goal to start from. Pure, so it is unit-tested; the dialog offers the files for download.
 import { parseAllDocuments, stringify } from 'yaml';
 import type { Goal, LoggedCommand } from '../../engine/index';
-import { scenarioInfo } from './catalog';
+import { scenarioInfo } from '../../lessons/scenarioInfo';
 
 /** The two files of a new lesson folder. */
 export interface LessonSkeleton {

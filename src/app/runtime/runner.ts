@@ -184,7 +184,10 @@ export class EngineRunner {
     if (this.crashed || this.stalled) this.startClient();
     this.opening = true;
     try {
-      const r = await this.api.load(req.lesson.scenario, req.load);
+      const [r, text] = await Promise.all([
+        this.api.load(req.lesson.scenario, req.load),
+        req.editorText ?? scenarioInfo(req.lesson.scenario).then((i) => i.manifests),
+      ]);
       if (!r.ok) return { ok: false, message: r.message };
       this.generation++;
       this.inFlight = null;
@@ -192,7 +195,7 @@ export class EngineRunner {
         lesson: req.lesson,
         editor: {
           ...s.editor,
-          text: req.editorText ?? scenarioInfo(req.lesson.scenario).manifests,
+          text,
           diagnostics: [],
           lastApply: null,
         },
@@ -228,11 +231,14 @@ export class EngineRunner {
   reset(): void {
     const lesson = this.state.lesson;
     patchUi(this.store, { selectedPod: null });
-    patchEditor(this.store, {
-      text: scenarioInfo(lesson.scenario).manifests,
-      diagnostics: [],
-      lastApply: null,
-    });
+    patchEditor(this.store, { diagnostics: [], lastApply: null });
+    // The lesson's manifests go back into the editor (known at once for a built-in lesson).
+    void scenarioInfo(lesson.scenario).then(
+      (info) => {
+        if (this.state.lesson === lesson) patchEditor(this.store, { text: info.manifests });
+      },
+      (e: unknown) => pushAlert(this.store, 'errors.load', { message: message(e) }),
+    );
     // A dead or hung worker is replaced; a live one just loads the lesson again.
     if (this.crashed || this.stalled) this.startClient();
     void this.load();

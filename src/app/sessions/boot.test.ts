@@ -51,8 +51,8 @@ const input = (over: Partial<BootInput> = {}): BootInput => ({
 });
 
 describe('planBoot', () => {
-  it('no link, nothing kept: the lesson from the start, autosaving to the lesson slot', () => {
-    const plan = planBoot(input());
+  it('no link, nothing kept: the lesson from the start, autosaving to the lesson slot', async () => {
+    const plan = await planBoot(input());
     expect(plan).toMatchObject({
       source: 'lesson',
       load: {},
@@ -62,9 +62,9 @@ describe('planBoot', () => {
     expect(plan.lesson).toBe(lesson);
   });
 
-  it('the lesson slot holds a session: it is restored', () => {
+  it('the lesson slot holds a session: it is restored', async () => {
     const storage = storageWith({ [KEYS.session('lesson:seed-services')]: kept(payload) });
-    const plan = planBoot(input({ storage }));
+    const plan = await planBoot(input({ storage }));
     expect(plan).toMatchObject({
       source: 'restored',
       editorText: 'kept',
@@ -75,7 +75,7 @@ describe('planBoot', () => {
     expect(plan.ui.lang).toBeUndefined();
   });
 
-  it('a kept session with no work in it opens the lesson as it is now', () => {
+  it('a kept session with no work in it opens the lesson as it is now', async () => {
     const manifests = (/manifests: \|\n([\s\S]*?)\ntraffic:/.exec(scenario)?.[1] ?? '').replace(
       /^ {2}/gm,
       '',
@@ -89,21 +89,27 @@ describe('planBoot', () => {
       }),
     );
     const storage = storageWith({ [KEYS.session('lesson:seed-services')]: untouched });
-    expect(planBoot(input({ storage }))).toMatchObject({ source: 'lesson', load: {}, alerts: [] });
+    expect(await planBoot(input({ storage }))).toMatchObject({
+      source: 'lesson',
+      load: {},
+      alerts: [],
+    });
   });
 
-  it('a corrupted slot is ignored with a notice', () => {
+  it('a corrupted slot is ignored with a notice', async () => {
     const storage = storageWith({ [KEYS.session('lesson:seed-services')]: '{"v":1,' });
-    expect(planBoot(input({ storage }))).toMatchObject({
+    expect(await planBoot(input({ storage }))).toMatchObject({
       source: 'lesson',
       scope: 'lesson:seed-services',
       alerts: [{ key: 'sessions.corrupted' }],
     });
   });
 
-  it('a link opens as its own session with its own slot; URL options win over the link', () => {
+  it('a link opens as its own session with its own slot; URL options win over the link', async () => {
     const storage = storageWith({ [KEYS.session('lesson:seed-services')]: kept(payload) });
-    const plan = planBoot(input({ hash: `#s=${code}`, storage, search: '?autoplay=1&lang=en' }));
+    const plan = await planBoot(
+      input({ hash: `#s=${code}`, storage, search: '?autoplay=1&lang=en' }),
+    );
     expect(plan).toMatchObject({
       source: 'link',
       scope: linkScope(code),
@@ -112,23 +118,23 @@ describe('planBoot', () => {
     });
     expect(plan.ui.playing).toBeUndefined();
     expect(plan.ui.lang).toBeUndefined();
-    expect(planBoot(input({ hash: `#s=${code}` })).ui).toMatchObject({
+    expect((await planBoot(input({ hash: `#s=${code}` }))).ui).toMatchObject({
       playing: false,
       lang: 'es',
     });
   });
 
-  it("a link's kept session is restored on reload only", () => {
+  it("a link's kept session is restored on reload only", async () => {
     const storage = storageWith({
       [KEYS.session(linkScope(code))]: kept({ ...payload, at: 20_000 }),
     });
-    expect(planBoot(input({ hash: `#s=${code}`, storage })).load.at).toBe(12_000);
-    expect(planBoot(input({ hash: `#s=${code}`, storage, navigation: 'reload' })).load.at).toBe(
-      20_000,
-    );
+    expect((await planBoot(input({ hash: `#s=${code}`, storage }))).load.at).toBe(12_000);
+    expect(
+      (await planBoot(input({ hash: `#s=${code}`, storage, navigation: 'reload' }))).load.at,
+    ).toBe(20_000);
   });
 
-  it('a bad link: the default lesson with its alert, keeping nothing', () => {
+  it('a bad link: the default lesson with its alert, keeping nothing', async () => {
     const cases: [string, string][] = [
       [code.slice(0, -20), 'link.truncated'],
       [`${code.slice(0, 20)}*${code.slice(21)}`, 'link.corrupted'],
@@ -138,7 +144,7 @@ describe('planBoot', () => {
     for (const [bad, key] of cases) {
       const storage = storageWith({ [KEYS.session('lesson:seed-services')]: kept(payload) });
       const before = new Map(storage.map);
-      expect(planBoot(input({ hash: `#s=${bad}`, storage }))).toMatchObject({
+      expect(await planBoot(input({ hash: `#s=${bad}`, storage }))).toMatchObject({
         source: 'lesson',
         lesson,
         load: {},
@@ -149,13 +155,13 @@ describe('planBoot', () => {
     }
   });
 
-  it('embed: never reads or writes storage', () => {
+  it('embed: never reads or writes storage', async () => {
     const storage = storageWith({ [KEYS.session('lesson:seed-services')]: kept(payload) });
-    expect(planBoot(input({ embed: true, storage }))).toMatchObject({
+    expect(await planBoot(input({ embed: true, storage }))).toMatchObject({
       source: 'lesson',
       scope: null,
     });
-    expect(planBoot(input({ embed: true, hash: `#s=${code}`, storage }))).toMatchObject({
+    expect(await planBoot(input({ embed: true, hash: `#s=${code}`, storage }))).toMatchObject({
       source: 'link',
       scope: null,
     });

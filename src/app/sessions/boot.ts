@@ -51,12 +51,12 @@ export const LINK_ERROR_KEYS: Record<ShareErrorCode, MessageKey> = {
 };
 
 /** The text the editor shows for a payload: the last applied manifests, else the scenario's. */
-export function editorTextFor(payload: SharePayload): string {
+export async function editorTextFor(payload: SharePayload): Promise<string> {
   for (let i = payload.log.length - 1; i >= 0; i--) {
     const e = payload.log[i];
     if (e && 'apply' in e) return e.apply;
   }
-  return scenarioInfo(payload.scenario).manifests;
+  return (await scenarioInfo(payload.scenario)).manifests;
 }
 
 /** The view a payload asks for, minus what the URL sets explicitly. */
@@ -71,8 +71,8 @@ export function uiFromPayload(payload: SharePayload, search: string, withLang: b
 }
 
 /** A link's payload as the lesson the page shows. */
-export function lessonFromPayload(payload: SharePayload, id: string): LessonState {
-  return { id, title: scenarioInfo(payload.scenario).title, scenario: payload.scenario };
+export async function lessonFromPayload(payload: SharePayload, id: string): Promise<LessonState> {
+  return { id, title: (await scenarioInfo(payload.scenario)).title, scenario: payload.scenario };
 }
 
 function fromSession(
@@ -93,11 +93,12 @@ function fromSession(
 }
 
 /** A kept session with no work in it. */
-export function pristine(s: StoredSession): boolean {
-  return s.payload.log.length === 0 && s.editor === scenarioInfo(s.payload.scenario).manifests;
+export async function pristine(s: StoredSession): Promise<boolean> {
+  if (s.payload.log.length > 0) return false;
+  return s.editor === (await scenarioInfo(s.payload.scenario)).manifests;
 }
 
-export function planBoot(input: BootInput): BootPlan {
+export async function planBoot(input: BootInput): Promise<BootPlan> {
   const { search, lesson, embed } = input;
   const storage = embed ? null : input.storage;
   const fresh = (scope: string | null, alerts: BootPlan['alerts']): BootPlan => ({
@@ -109,11 +110,11 @@ export function planBoot(input: BootInput): BootPlan {
     source: 'lesson',
     alerts,
   });
-  const restorable = (scope: string) => {
+  const restorable = async (scope: string) => {
     const r = readSession(storage, KEYS.session(scope));
     // Nothing done yet (no command, the editor as the scenario has it): open the lesson as it is
     // now, which may be newer than the copy kept.
-    if (r.ok && pristine(r.value)) return { session: null, alert: null };
+    if (r.ok && (await pristine(r.value))) return { session: null, alert: null };
     if (r.ok) return { session: r.value, alert: null };
     return {
       session: null,
@@ -127,13 +128,13 @@ export function planBoot(input: BootInput): BootPlan {
     if (!decoded.ok) return fresh(null, [{ key: LINK_ERROR_KEYS[decoded.error.code] }]);
     const scope = embed ? null : linkScope(code);
     if (scope && (input.navigation === 'reload' || input.navigation === 'back_forward')) {
-      const kept = restorable(scope);
+      const kept = await restorable(scope);
       if (kept.session) return fromSession(kept.session, search, scope, 'restored');
     }
     const payload = decoded.payload;
     return {
-      lesson: lessonFromPayload(payload, 'link'),
-      editorText: editorTextFor(payload),
+      lesson: await lessonFromPayload(payload, 'link'),
+      editorText: await editorTextFor(payload),
       load: { log: payload.log, at: payload.at },
       ui: uiFromPayload(payload, search, true),
       scope,
@@ -144,7 +145,7 @@ export function planBoot(input: BootInput): BootPlan {
 
   if (embed) return fresh(null, []);
   const scope = `lesson:${lesson.id}`;
-  const kept = restorable(scope);
+  const kept = await restorable(scope);
   if (kept.session) return fromSession(kept.session, search, scope, 'restored');
   return fresh(scope, kept.alert ? [{ key: kept.alert }] : []);
 }

@@ -220,8 +220,8 @@ export class SessionController {
   // ---- files and links -------------------------------------------------------------------------
 
   /** Opens a scenario file; the running cluster is untouched when it is not a valid scenario. */
-  importScenario(text: string, fileName: string): Promise<OpenResult> {
-    const info = scenarioInfo(text);
+  async importScenario(text: string, fileName: string): Promise<OpenResult> {
+    const info = await scenarioInfo(text);
     const id = `file:${info.name || fileName}`;
     return this.runner.open({ lesson: { id, title: info.title, scenario: text }, load: {} });
   }
@@ -240,9 +240,9 @@ export class SessionController {
     }
     const p = decoded.payload;
     const req: OpenRequest = {
-      lesson: lessonFromPayload(p, 'link'),
+      lesson: await lessonFromPayload(p, 'link'),
       load: { log: p.log, at: p.at },
-      editorText: editorTextFor(p),
+      editorText: await editorTextFor(p),
       ui: uiFromPayload(p, search, true),
     };
     this.setScope(null);

@@ -1,11 +1,17 @@
-// The top bar's Share, Embed and Scenarios buttons and the dialogs they open.
-import { useState } from 'react';
-import { EmbedDialog } from '../embed/EmbedDialog';
+// The top bar's Share, Embed and Scenarios buttons and the dialogs they open. The dialogs (and the
+// YAML and QR code they use) are fetched on first open, not with the page.
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../i18n/useT';
-import { SessionsDialog } from '../sessions/SessionsDialog';
 import { useSessions } from '../sessions/context';
-import { ShareDialog } from './ShareDialog';
 import './share.css';
+
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const EmbedDialog = lazy(() =>
+  import('../embed/EmbedDialog').then((m) => ({ default: m.EmbedDialog })),
+);
+const SessionsDialog = lazy(() =>
+  import('../sessions/SessionsDialog').then((m) => ({ default: m.SessionsDialog })),
+);
 
 type Open = 'share' | 'embed' | 'sessions' | null;
 
@@ -31,9 +37,11 @@ export function ShareTools() {
       >
         {t('sessions.button')}
       </button>
-      {open === 'share' && <ShareDialog onClose={close} />}
-      {open === 'embed' && <EmbedDialog onClose={close} />}
-      {open === 'sessions' && <SessionsDialog onClose={close} />}
+      <Suspense fallback={null}>
+        {open === 'share' && <ShareDialog onClose={close} />}
+        {open === 'embed' && <EmbedDialog onClose={close} />}
+        {open === 'sessions' && <SessionsDialog onClose={close} />}
+      </Suspense>
     </div>
   );
 }

@@ -9,7 +9,7 @@
 // Export manifests: only the Kubernetes objects, for `kubectl apply -f` on a real cluster.
 import { isMap, isSeq, parseDocument, Scalar, YAMLSeq } from 'yaml';
 import type { LoggedCommand } from '../../engine/index';
-import { scenarioInfo } from '../lessons/catalog';
+import { scenarioInfo } from '../../lessons/scenarioInfo';
 import type { SharePayload } from './payload';
 
 /** Largest scenario file the app imports (the share payload's own limit). */

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseLesson, scenarioOfStep } from '../../lessons/format';
+import { parseLesson } from '../../lessons/format';
+import { scenarioOfStep } from '../../lessons/text';
 import { Engine } from '../engine';
 import { checkGoal } from './check';
 import { allMet, evaluateGoals } from './evaluate';
