@@ -59,7 +59,10 @@ export function bundleLessons(
       errors.push(`catalog.yaml: every entry must be a lesson id, not ${JSON.stringify(id)}`);
       continue;
     }
-    if (seen.has(id)) errors.push(`catalog.yaml: lesson "${id}" is listed twice`);
+    if (seen.has(id)) {
+      errors.push(`catalog.yaml: lesson "${id}" is listed twice`);
+      continue;
+    }
     seen.add(id);
     const own: Record<string, string> = {};
     for (const [path, text] of Object.entries(files))
