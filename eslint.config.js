@@ -171,6 +171,24 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
 
+  // Benchmarks run under tsx, whose keepNames output breaks in the page (a `__name` helper only
+  // the Node module has): page code goes through bench/browser/pageScript.ts, which explains it.
+  {
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...baseSyntax,
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(evaluate|evaluateHandle|evaluateAll|waitForFunction|addInitScript|\\$eval|\\$\\$eval)$/] > :matches(ArrowFunctionExpression, FunctionExpression)',
+          message:
+            'Under tsx a function sent to the page may call __name, which the page lacks: use evaluate/waitInPage/addInitScript from bench/browser/pageScript.ts.',
+        },
+      ],
+    },
+  },
+
   // The engine: pure, deterministic, host-free.
   {
     files: ['src/engine/**/*.{ts,tsx}'],
