@@ -105,14 +105,41 @@ export function podRestarts(pod: Pod): number {
   return (pod.status.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0);
 }
 
-/** What controllers that count pods care about: existence, deletion, phase, readiness, labels. */
-export function podCountingKey(p: Pod | undefined): string {
-  if (!p) return '';
-  return `${p.metadata.deletionTimestamp ?? ''}|${p.status.phase}|${isPodReady(p)}|${podReadySince(p) ?? ''}|${JSON.stringify(p.metadata.labels ?? {})}`;
+/** Same keys, values and key order: what comparing the two maps' JSON meant, without building it. */
+export function sameStringMap(
+  a: Record<string, string> | undefined,
+  b: Record<string, string> | undefined,
+): boolean {
+  if (a === b) return true;
+  const ka = a ? Object.keys(a) : [];
+  const kb = b ? Object.keys(b) : [];
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || a?.[k] !== b?.[k]) return false;
+  }
+  return true;
 }
 
-/** What the endpoint controllers care about: the counting key plus IP and node. */
-export function podEndpointKey(p: Pod | undefined): string {
-  if (!p) return '';
-  return `${podCountingKey(p)}|${p.status.podIP ?? ''}|${p.spec.nodeName ?? ''}`;
+/**
+ * The two versions agree on what controllers that count pods care about: deletion, phase,
+ * readiness (and since when), labels. Called on every pod update, so it builds nothing.
+ */
+export function sameForCounting(a: Pod, b: Pod): boolean {
+  return (
+    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
+    a.status.phase === b.status.phase &&
+    podReadySince(a) === podReadySince(b) &&
+    isPodReady(a) === isPodReady(b) &&
+    sameStringMap(a.metadata.labels, b.metadata.labels)
+  );
+}
+
+/** What the endpoint controllers care about: the counting fields plus IP and node. */
+export function sameForEndpoints(a: Pod, b: Pod): boolean {
+  return (
+    a.status.podIP === b.status.podIP &&
+    a.spec.nodeName === b.spec.nodeName &&
+    sameForCounting(a, b)
+  );
 }

@@ -22,13 +22,17 @@ export class ObjectStore {
   private maps = new Map<KubeKind, Map<string, KubeObject>>();
   private rv = 1;
   private uidCounter = 0;
-  readonly podsByOwner = new Map<string, Set<string>>();
+  /** Owner uid (first ownerReference) → its pods by key, each the stored object. */
+  readonly podsByOwner = new Map<string, Map<string, Pod>>();
   /** Owner uid → keys of ReplicaSets it controls. */
   readonly replicaSetsByOwner = new Map<string, Set<string>>();
-  readonly podsByNode = new Map<string, Set<string>>();
+  /** Node name → pods bound to it by key, each the stored object. */
+  readonly podsByNode = new Map<string, Map<string, Pod>>();
   readonly podByIP = new Map<string, string>();
   /** `ns|k=v` → keys of pods carrying that label. */
   readonly podsByLabelPair = new Map<string, Set<string>>();
+  /** Keys of pods with no controller ownerReference (the only pods a controller may adopt). */
+  readonly orphanPods = new Set<string>();
   /** `ns|k=v` → keys of Services whose selector contains that pair. */
   readonly servicesBySelectorPair = new Map<string, Set<string>>();
   private listeners: ((c: StoreChange) => void)[] = [];
@@ -110,7 +114,10 @@ export class ObjectStore {
   }
 
   private reindex(kind: KubeKind, old: KubeObject | undefined, obj: KubeObject | undefined): void {
-    if (kind === 'Pod') this.reindexPod(old as Pod | undefined, obj as Pod | undefined);
+    if (kind === 'Pod') {
+      const p = (obj ?? old) as Pod;
+      this.reindexPod(objectKey(p.metadata.namespace, p.metadata.name), old as Pod, obj as Pod);
+    }
     if (kind === 'Service')
       this.reindexService(old as Service | undefined, obj as Service | undefined);
     if (kind === 'ReplicaSet') {
@@ -120,21 +127,29 @@ export class ObjectStore {
     }
   }
 
-  private reindexPod(old: Pod | undefined, pod: Pod | undefined): void {
-    const key = (p: Pod) => objectKey(p.metadata.namespace, p.metadata.name);
-    if (old) {
-      setRemove(this.podsByOwner, old.metadata.ownerReferences?.[0]?.uid, key(old));
-      setRemove(this.podsByNode, old.spec.nodeName, key(old));
-      const ip = old.status.podIP;
-      if (ip && this.podByIP.get(ip) === key(old)) this.podByIP.delete(ip);
-      for (const p of labelPairs(old)) setRemove(this.podsByLabelPair, p, key(old));
-    }
-    if (pod) {
-      setAdd(this.podsByOwner, pod.metadata.ownerReferences?.[0]?.uid, key(pod));
-      setAdd(this.podsByNode, pod.spec.nodeName, key(pod));
-      if (pod.status.podIP) this.podByIP.set(pod.status.podIP, key(pod));
-      for (const p of labelPairs(pod)) setAdd(this.podsByLabelPair, p, key(pod));
-    }
+  /**
+   * Runs on every pod write, so it touches only what changed. Owner and node buckets hold the
+   * current object and list pods in the order of their last write (readers iterate them).
+   */
+  private reindexPod(key: string, old: Pod | undefined, pod: Pod | undefined): void {
+    const ownerOf = (p: Pod | undefined) => p?.metadata.ownerReferences?.[0]?.uid;
+    moveEntry(this.podsByOwner, ownerOf(old), ownerOf(pod), key, pod);
+    moveEntry(this.podsByNode, old?.spec.nodeName, pod?.spec.nodeName, key, pod);
+    const oldIp = old?.status.podIP;
+    const ip = pod?.status.podIP;
+    if (oldIp && oldIp !== ip && this.podByIP.get(oldIp) === key) this.podByIP.delete(oldIp);
+    if (ip) this.podByIP.set(ip, key);
+    if (pod && !pod.metadata.ownerReferences?.some((o) => o.controller)) this.orphanPods.add(key);
+    else this.orphanPods.delete(key);
+    if (
+      old &&
+      pod &&
+      old.metadata.namespace === pod.metadata.namespace &&
+      sameLabels(old.metadata.labels, pod.metadata.labels)
+    )
+      return;
+    if (old) for (const p of labelPairs(old)) setRemove(this.podsByLabelPair, p, key);
+    if (pod) for (const p of labelPairs(pod)) setAdd(this.podsByLabelPair, p, key);
   }
 
   private reindexService(old: Service | undefined, svc: Service | undefined): void {
@@ -149,6 +164,39 @@ export class ObjectStore {
 function labelPairs(p: Pod): string[] {
   const ns = p.metadata.namespace ?? '';
   return Object.entries(p.metadata.labels ?? {}).map(([k, v]) => `${ns}|${k}=${v}`);
+}
+
+/** Same label keys and values (order aside: the index does not depend on it). */
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined) {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b?.[k]) return false;
+    n++;
+  }
+  for (const k in b) if (--n < 0 || b[k] !== a?.[k]) return false;
+  return n === 0;
+}
+
+/** Moves `key` from bucket `from` to the end of bucket `to` (the same bucket: to its end). */
+function moveEntry(
+  index: Map<string, Map<string, Pod>>,
+  from: string | undefined,
+  to: string | undefined,
+  key: string,
+  obj: Pod | undefined,
+): void {
+  if (from !== undefined) {
+    const m = index.get(from);
+    if (m) {
+      m.delete(key);
+      if (m.size === 0 && from !== to) index.delete(from);
+    }
+  }
+  if (to === undefined || !obj) return;
+  let m = index.get(to);
+  if (!m) index.set(to, (m = new Map()));
+  m.set(key, obj);
 }
 
 function setAdd(index: Map<string, Set<string>>, k: string | undefined, v: string): void {

@@ -5,6 +5,7 @@ import type { Deployment, IntOrString, Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { WorkQueue } from '../sim/workQueue';
 import { podTemplateHash } from '../util/hash';
+import { jsonEqual } from '../util/jsonEqual';
 import { activePods } from './replicaset';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -162,6 +163,8 @@ export class DeploymentController {
     if (current < maxTotal && total(newRS) < replicas) {
       this.scale(d, newRS, total(newRS) + Math.min(maxTotal - current, replicas - total(newRS)));
     }
+    // Nothing old to scale down (the steady state): the rest only ever acts on old ReplicaSets.
+    if (olds.length === 0) return;
     // reconcileOldReplicaSets
     const minReady = d.spec.minReadySeconds ?? 0;
     const podsOf = (rs: ReplicaSet) => activePods(this.c, rs);
@@ -358,7 +361,7 @@ export class DeploymentController {
       ),
     ];
     const next = { ...status, conditions };
-    if (JSON.stringify(next) === JSON.stringify(fresh.status)) return;
+    if (jsonEqual(next, fresh.status)) return;
     this.c.store.put({ ...fresh, status: next });
   }
 }

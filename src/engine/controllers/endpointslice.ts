@@ -1,11 +1,12 @@
 // The endpointslice-controller (D.1): for each Service with a selector, the pods that match, have an
 // IP and are not terminal become endpoints with ready/serving/terminating conditions; targetPorts are
 // resolved per pod; at most 100 endpoints per slice; slices are named `<service>-<random>`.
-import { isPodReady, isPodTerminal, podEndpointKey } from '../api/pods';
+import { isPodReady, isPodTerminal, sameForEndpoints } from '../api/pods';
 import { objectKey } from '../api/store';
 import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service } from '../api/types';
 import type { Cluster } from '../cluster';
 import { WorkQueue } from '../sim/workQueue';
+import { jsonEqual } from '../util/jsonEqual';
 
 import { resolveContainerPort } from './kubelet';
 
@@ -28,8 +29,7 @@ export class EndpointSliceController {
     c.store.onChange((ch) => {
       if (ch.kind === 'Service') this.queue.add(ch.key);
       if (ch.kind === 'Pod') {
-        if (ch.old && ch.obj && podEndpointKey(ch.old as Pod) === podEndpointKey(ch.obj as Pod))
-          return;
+        if (ch.old && ch.obj && sameForEndpoints(ch.old as Pod, ch.obj as Pod)) return;
         for (const p of [ch.old, ch.obj] as (Pod | undefined)[])
           if (p) for (const k of this.servicesFor(p)) this.queue.add(k);
       }
@@ -80,31 +80,33 @@ export class EndpointSliceController {
     const ns = svc.metadata.namespace ?? 'default';
     const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>();
     const podKeys = this.c.store.podsMatching(ns, svc.spec.selector).sort();
+    // With numeric targetPorts every pod gets the same ports: one group, no per-pod resolution.
+    const shared = portsNeedNoPod(svc) ? endpointPorts(svc, undefined) : null;
     for (const key of podKeys) {
       const pod = this.c.store.get('Pod', key);
       if (!pod || isPodTerminal(pod) || !pod.status.podIP) continue;
-      const ports = endpointPorts(svc, pod);
-      const sig = sameJson(ports);
+      const ports = shared ?? endpointPorts(svc, pod);
+      const sig = shared ? '' : JSON.stringify(ports);
       let g = groups.get(sig);
       if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
       g.endpoints.push(this.toEndpoint(svc, pod));
     }
     const keep = new Set<string>();
-    for (const [sig, g] of groups) {
-      const mine = existing.filter((s) => sameJson(s.ports) === sig);
+    for (const g of groups.values()) {
+      const mine = existing.filter((s) => jsonEqual(s.ports, g.ports));
       for (let i = 0; i * MAX_ENDPOINTS_PER_SLICE < Math.max(1, g.endpoints.length); i++) {
-        const chunk = g.endpoints.slice(
-          i * MAX_ENDPOINTS_PER_SLICE,
-          (i + 1) * MAX_ENDPOINTS_PER_SLICE,
-        );
+        const chunk =
+          g.endpoints.length <= MAX_ENDPOINTS_PER_SLICE
+            ? g.endpoints
+            : g.endpoints.slice(i * MAX_ENDPOINTS_PER_SLICE, (i + 1) * MAX_ENDPOINTS_PER_SLICE);
         const slice = mine[i] ?? this.newSlice(svc);
         keep.add(slice.metadata.name);
         const labels = sliceLabels(svc);
         if (
-          sameJson(slice.endpoints) === sameJson(chunk) &&
-          sameJson(slice.ports) === sig &&
           mine[i] &&
-          sameJson(slice.metadata.labels) === sameJson(labels)
+          jsonEqual(slice.endpoints, chunk) &&
+          jsonEqual(slice.ports, g.ports) &&
+          jsonEqual(slice.metadata.labels, labels)
         )
           continue;
         this.c.store.put({
@@ -218,7 +220,7 @@ function endpointPorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
   return out;
 }
 
-/** JSON of objects this controller built itself (fixed key order), for cheap equality checks. */
-function sameJson(v: unknown): string {
-  return JSON.stringify(v) ?? '';
+/** Every Service port's targetPort is a number (or unset): the slice ports do not depend on the pod. */
+function portsNeedNoPod(svc: Service): boolean {
+  return (svc.spec.ports ?? []).every((sp) => typeof sp.targetPort !== 'string');
 }

@@ -209,7 +209,7 @@ export class Nodes {
       },
     );
     // MarkPodsNotReady: the pods' Ready condition turns False, so their endpoints stop being ready.
-    for (const key of [...(this.c.store.podsByNode.get(name) ?? [])]) {
+    for (const key of [...(this.c.store.podsByNode.get(name)?.keys() ?? [])]) {
       const pod = this.c.store.get('Pod', key);
       if (!pod) continue;
       const p = clonePod(pod);
@@ -230,7 +230,7 @@ export class Nodes {
     }
     // Taint-based eviction: each pod goes when its toleration of the unreachable NoExecute taint
     // runs out (300 s from DefaultTolerationSeconds), at once without one, never if unlimited.
-    for (const key of [...(this.c.store.podsByNode.get(name) ?? [])]) {
+    for (const key of [...(this.c.store.podsByNode.get(name)?.keys() ?? [])]) {
       const pod = this.c.store.get('Pod', key);
       const ms = pod ? tolerationMs(pod, UNREACHABLE_TAINT) : null;
       if (!pod || ms === null) continue;

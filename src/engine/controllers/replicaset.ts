@@ -5,7 +5,7 @@ import {
   isPodAvailable,
   isPodReady,
   isPodTerminal,
-  podCountingKey,
+  sameForCounting,
   podReadySince,
   podRestarts,
 } from '../api/pods';
@@ -13,15 +13,14 @@ import type { Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { SIM_LIMITS } from '../limits';
 import { WorkQueue } from '../sim/workQueue';
+import { jsonEqual } from '../util/jsonEqual';
 import { matchesSelector } from '../util/labels';
 
 /** Owned pods that count toward replicas: not terminal, not being deleted. */
 export function activePods(c: Cluster, rs: ReplicaSet): Pod[] {
   const out: Pod[] = [];
-  for (const key of c.store.podsByOwner.get(rs.metadata.uid) ?? []) {
-    const p = c.store.get('Pod', key);
-    if (p && p.metadata.deletionTimestamp === undefined && !isPodTerminal(p)) out.push(p);
-  }
+  for (const p of c.store.podsByOwner.get(rs.metadata.uid)?.values() ?? [])
+    if (p.metadata.deletionTimestamp === undefined && !isPodTerminal(p)) out.push(p);
   return out;
 }
 
@@ -40,8 +39,7 @@ export class ReplicaSetController {
       if (ch.kind === 'ReplicaSet' && ch.obj) this.queue.add(ch.key);
       if (ch.kind === 'Pod') {
         // A pod getting its node or IP changes nothing the ReplicaSet counts.
-        if (ch.old && ch.obj && podCountingKey(ch.old as Pod) === podCountingKey(ch.obj as Pod))
-          return;
+        if (ch.old && ch.obj && sameForCounting(ch.old as Pod, ch.obj as Pod)) return;
         const pod = (ch.obj ?? ch.old) as Pod;
         const owner = pod.metadata.ownerReferences?.find(
           (o) => o.kind === 'ReplicaSet' && o.controller,
@@ -99,9 +97,10 @@ export class ReplicaSetController {
 
   /** ReleasePod (controller_ref_manager.go): an owned pod whose labels stop matching is orphaned. */
   private releaseUnmatched(rs: ReplicaSet): void {
-    for (const key of [...(this.c.store.podsByOwner.get(rs.metadata.uid) ?? [])]) {
-      const p = this.c.store.get('Pod', key);
-      if (!p || matchesSelector(rs.spec.selector, p.metadata.labels)) continue;
+    const unmatched: Pod[] = [];
+    for (const p of this.c.store.podsByOwner.get(rs.metadata.uid)?.values() ?? [])
+      if (!matchesSelector(rs.spec.selector, p.metadata.labels)) unmatched.push(p);
+    for (const p of unmatched) {
       const next = clonePod(p);
       const refs = (p.metadata.ownerReferences ?? []).filter((o) => o.uid !== rs.metadata.uid);
       if (refs.length > 0) next.metadata.ownerReferences = refs;
@@ -119,6 +118,7 @@ export class ReplicaSetController {
 
   /** AdoptPod (controller_ref_manager.go): a matching pod with no controller becomes this one's. */
   private adoptOrphans(rs: ReplicaSet): void {
+    if (this.c.store.orphanPods.size === 0) return;
     const ns = rs.metadata.namespace ?? 'default';
     for (const key of this.c.store.podsMatching(ns, rs.spec.selector.matchLabels ?? {})) {
       const p = this.c.store.get('Pod', key);
@@ -201,7 +201,7 @@ export class ReplicaSetController {
         }
       }
     }
-    if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
+    if (jsonEqual(status, rs.status)) return;
     this.c.store.put({ ...rs, status });
   }
 }

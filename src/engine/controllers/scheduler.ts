@@ -6,16 +6,39 @@ import type { Node, Pod } from '../api/types';
 import type { Cluster } from '../cluster';
 import { matchesMap } from '../util/labels';
 
+/** The sorted node list with what the scheduler derives from it once, not per pod. */
+interface NodeTable {
+  nodes: Node[];
+  /** Why each node is unfit for every pod (unschedulable, taint), or null. */
+  blocked: (string | null)[];
+  /** Each node's slot in the per-node counters. */
+  slots: number[];
+}
+
 /** The default scheduler. */
 export class Scheduler {
   private readonly unschedulable = new Set<string>();
   /** owner → node → pods of that owner bound to that node (the spreading score's input). */
   private readonly ownerOnNode = new Map<string, Map<string, number>>();
   private nextStartNodeIndex = 0;
+  /** Node name → slot in `podsOnNode` / `sameOwner` (assigned on first sight, never reused). */
+  private readonly slotOf = new Map<string, number>();
+  /** Pods in the store bound to each node slot (as the store's podsByNode sizes). */
+  private readonly podsOnNode: number[] = [];
+  /** Scratch: the scheduling pod's owner's pods per node slot, zeroed after each pick. */
+  private readonly sameOwner: number[] = [];
+  private table: NodeTable | null = null;
 
   constructor(private readonly c: Cluster) {
     c.store.onChange((ch) => {
+      if (ch.kind === 'Node') this.table = null;
       if (ch.kind !== 'Pod') return;
+      const oldNode = (ch.old as Pod | undefined)?.spec.nodeName;
+      const newNode = (ch.obj as Pod | undefined)?.spec.nodeName;
+      if (oldNode !== newNode) {
+        if (oldNode !== undefined) this.countPod(oldNode, -1);
+        if (newNode !== undefined) this.countPod(newNode, 1);
+      }
       const slot = (p: Pod | undefined): [string, string] | null =>
         p?.spec.nodeName && p.metadata.deletionTimestamp === undefined
           ? [ownerOf(p), p.spec.nodeName]
@@ -26,6 +49,22 @@ export class Scheduler {
       if (before) this.bump(before[0], before[1], -1);
       if (after) this.bump(after[0], after[1], 1);
     });
+  }
+
+  private slot(node: string): number {
+    let s = this.slotOf.get(node);
+    if (s === undefined) {
+      s = this.slotOf.size;
+      this.slotOf.set(node, s);
+      this.podsOnNode.push(0);
+      this.sameOwner.push(0);
+    }
+    return s;
+  }
+
+  private countPod(node: string, by: number): void {
+    const s = this.slot(node);
+    this.podsOnNode[s] = (this.podsOnNode[s] ?? 0) + by;
   }
 
   private bump(owner: string, node: string, by: number): void {
@@ -54,23 +93,46 @@ export class Scheduler {
     keys.forEach((k, i) => this.c.after(5 + i, () => this.schedule(k)));
   }
 
+  private nodeTable(): NodeTable {
+    const nodes = this.c.ctl.nodes.sortedNodes();
+    if (this.table?.nodes !== nodes) {
+      this.table = {
+        nodes,
+        blocked: nodes.map(nodeBlocked),
+        slots: nodes.map((n) => this.slot(n.metadata.name)),
+      };
+    }
+    return this.table;
+  }
+
+  private unfit(t: NodeTable, i: number, pod: Pod): string | null {
+    const blocked = t.blocked[i] ?? null;
+    if (blocked || !pod.spec.nodeSelector) return blocked;
+    return matchesMap(pod.spec.nodeSelector, (t.nodes[i] as Node).metadata.labels)
+      ? null
+      : "node(s) didn't match Pod's node affinity/selector";
+  }
+
   private schedule(key: string): void {
     const pod = this.c.store.get('Pod', key);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp !== undefined) return;
-    const nodes = this.c.ctl.nodes.sortedNodes();
-    const reasons = new Map<string, number>();
-    const feasible: Node[] = [];
+    const t = this.nodeTable();
+    const nodes = t.nodes;
+    const feasible: number[] = [];
     const want = numFeasibleNodesToFind(nodes.length);
     for (let i = 0; i < nodes.length && feasible.length < want; i++) {
-      const n = nodes[(this.nextStartNodeIndex + i) % nodes.length] as Node;
-      const why = this.unfit(n, pod);
-      if (why) reasons.set(why, (reasons.get(why) ?? 0) + 1);
-      else feasible.push(n);
+      const idx = (this.nextStartNodeIndex + i) % nodes.length;
+      if (this.unfit(t, idx, pod) === null) feasible.push(idx);
     }
     this.nextStartNodeIndex =
       (this.nextStartNodeIndex + feasible.length) % Math.max(1, nodes.length);
     if (feasible.length === 0) {
       this.unschedulable.add(key);
+      const reasons = new Map<string, number>();
+      for (let i = 0; i < nodes.length; i++) {
+        const why = this.unfit(t, i, pod) as string;
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      }
       const detail = [...reasons.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([why, n]) => `${n} ${why}`)
@@ -92,7 +154,7 @@ export class Scheduler {
       );
       return;
     }
-    const node = this.pick(feasible, pod);
+    const node = nodes[this.pick(t, feasible, pod)] as Node;
     const next = clonePod(pod);
     next.spec.nodeName = node.metadata.name;
     setPodCondition(next, 'PodScheduled', 'True', this.c.now);
@@ -109,33 +171,35 @@ export class Scheduler {
     this.c.ctl.kubelet.podBound(key);
   }
 
-  private unfit(n: Node, pod: Pod): string | null {
-    if (n.spec.unschedulable) return 'node(s) were unschedulable';
-    const taint = n.spec.taints?.find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
-    if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
-    if (pod.spec.nodeSelector && !matchesMap(pod.spec.nodeSelector, n.metadata.labels))
-      return "node(s) didn't match Pod's node affinity/selector";
-    return null;
-  }
-
-  private pick(feasible: Node[], pod: Pod): Node {
+  /**
+   * Scores feasible nodes (fewest pods of the same owner, then fewest pods) and picks one of the
+   * best at random. Indexes into the node table; counters are arrays, so this is a tight loop.
+   */
+  private pick(t: NodeTable, feasible: number[], pod: Pod): number {
     const mine = this.ownerOnNode.get(ownerOf(pod));
-    const score = (n: Node) => {
-      const same = mine?.get(n.metadata.name) ?? 0;
-      const total = this.c.store.podsByNode.get(n.metadata.name)?.size ?? 0;
-      return same * 1_000_000 + total;
-    };
-    let best: Node[] = [];
+    if (mine) for (const [node, n] of mine) this.sameOwner[this.slot(node)] = n;
+    const best: number[] = [];
     let bestScore = Infinity;
-    for (const n of feasible) {
-      const s = score(n);
+    for (const i of feasible) {
+      const slot = t.slots[i] as number;
+      const s = (this.sameOwner[slot] as number) * 1_000_000 + (this.podsOnNode[slot] as number);
       if (s < bestScore) {
         bestScore = s;
-        best = [n];
-      } else if (s === bestScore) best.push(n);
+        best.length = 0;
+        best.push(i);
+      } else if (s === bestScore) best.push(i);
     }
-    return best[this.c.rng.int(best.length)] ?? (feasible[0] as Node);
+    if (mine) for (const node of mine.keys()) this.sameOwner[this.slot(node)] = 0;
+    return best[this.c.rng.int(best.length)] ?? (feasible[0] as number);
   }
+}
+
+/** Why a node takes no pod at all: cordoned, or a NoSchedule/NoExecute taint (none tolerated). */
+function nodeBlocked(n: Node): string | null {
+  if (n.spec.unschedulable) return 'node(s) were unschedulable';
+  const taint = n.spec.taints?.find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  return null;
 }
 
 /** kube-scheduler's numFeasibleNodesToFind: all nodes up to 100, then an adaptive percentage (min 5 %). */

@@ -26,10 +26,7 @@ function dependents(c: Cluster, owner: KubeObject): KubeObject[] {
     for (const rs of c.store.list('ReplicaSet', ns))
       if (rs.metadata.ownerReferences?.some((o) => o.uid === owner.metadata.uid)) out.push(rs);
   if (owner.kind === 'ReplicaSet')
-    for (const key of c.store.podsByOwner.get(owner.metadata.uid) ?? []) {
-      const p = c.store.get('Pod', key);
-      if (p) out.push(p);
-    }
+    for (const p of c.store.podsByOwner.get(owner.metadata.uid)?.values() ?? []) out.push(p);
   return out;
 }
 

@@ -245,7 +245,7 @@ export class KubeProxy {
   private updateMinLive(): void {
     let min = Infinity;
     for (const np of this.nodes.values()) if (np.syncedVersion < min) min = np.syncedVersion;
-    this.table.minLiveVersion = min === Infinity ? 0 : min;
+    this.table.setMinLiveVersion(min === Infinity ? 0 : min);
   }
 
   nodeRecovered(node: string): void {

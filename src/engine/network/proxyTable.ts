@@ -2,6 +2,7 @@
 // policies, endpoints sorted by "ip:port"). Each node remembers the version it last synced, so a
 // node that has not synced yet still routes with its older rules (E.1) — without copying the table.
 import type { Protocol, ServiceType } from '../api/types';
+import { jsonEqual } from '../util/jsonEqual';
 
 /** One endpoint as kube-proxy sees it (from EndpointSlices). */
 export interface ProxyEndpoint {
@@ -53,7 +54,9 @@ export class ProxyTable {
   /** Cumulative rules written by all changes, by version (for incremental sync costs). */
   private readonly workByVersion: number[] = [0];
   /** Oldest version some node still uses; revisions older than it can be dropped. */
-  minLiveVersion = 0;
+  private minLiveVersion = 0;
+  /** Entries holding more than one revision: the only ones a newer minLiveVersion can trim. */
+  private readonly layered = new Set<string>();
 
   /** Current info of every live entry. */
   *current(): Generator<ServicePortInfo> {
@@ -102,7 +105,7 @@ export class ProxyTable {
     for (const info of infos) {
       const id = entryId(info);
       const cur = this.at(id, Infinity);
-      if (cur && JSON.stringify(cur) === JSON.stringify(info)) continue;
+      if (cur && jsonEqual(cur, info)) continue;
       this.push(id, nextVersion, info);
       this.ruleCount += ruleCost(info) - (cur ? ruleCost(cur) : 0);
       work += ruleCost(info);
@@ -126,11 +129,27 @@ export class ProxyTable {
     return (this.workByVersion[this.version] ?? 0) - (this.workByVersion[from] ?? 0);
   }
 
+  /** Every node has synced at least version `v`: drops the revisions none of them can see any more. */
+  setMinLiveVersion(v: number): void {
+    if (v <= this.minLiveVersion) return;
+    this.minLiveVersion = v;
+    for (const id of this.layered) {
+      const revs = this.history.get(id);
+      if (revs) this.trim(revs);
+      if (!revs || revs.length <= 1) this.layered.delete(id);
+    }
+  }
+
   private push(id: string, v: number, info: ServicePortInfo | null): void {
     let revs = this.history.get(id);
     if (!revs) this.history.set(id, (revs = []));
     revs.push({ v, info });
-    // Drop revisions no node can still be using: keep the newest one at or below minLiveVersion.
+    this.trim(revs);
+    if (revs.length > 1) this.layered.add(id);
+  }
+
+  /** Keeps the newest revision at or below minLiveVersion and everything after it. */
+  private trim(revs: Revision[]): void {
     let firstLive = 0;
     for (let i = revs.length - 1; i >= 0; i--) {
       if ((revs[i] as Revision).v <= this.minLiveVersion) {

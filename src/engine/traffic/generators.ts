@@ -1,5 +1,6 @@
 // Load generators from the scenario's `traffic:` list: every Running client pod whose labels match
 // `from` sends `rps` requests per second to `url`; `from: external` is one client outside the cluster.
+import { sameStringMap } from '../api/pods';
 import type { Pod } from '../api/types';
 import type { Cluster } from '../cluster';
 import { EXTERNAL_CLIENT_IP, sendRequest } from '../network/dataplane';
@@ -25,9 +26,8 @@ export class TrafficController {
   constructor(private readonly c: Cluster) {
     c.store.onChange((ch) => {
       if (ch.kind !== 'Pod' || !ch.old || !ch.obj) return;
-      const a = JSON.stringify((ch.old as Pod).metadata.labels ?? {});
-      const b = JSON.stringify((ch.obj as Pod).metadata.labels ?? {});
-      if (a !== b && this.c.ctl.kubelet.runtime(ch.key)?.listening) this.podRunning(ch.key);
+      const same = sameStringMap((ch.old as Pod).metadata.labels, (ch.obj as Pod).metadata.labels);
+      if (!same && this.c.ctl.kubelet.runtime(ch.key)?.listening) this.podRunning(ch.key);
     });
   }
 

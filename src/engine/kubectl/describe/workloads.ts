@@ -85,8 +85,8 @@ export function describeReplicaSet(c: Cluster, rs: ReplicaSet): string {
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   w.write(0, `Replicas:\t${rs.status.replicas ?? 0} current / ${rs.spec.replicas ?? 1} desired\n`);
   const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
-  for (const key of c.store.podsByOwner.get(rs.metadata.uid) ?? []) {
-    const phase = c.store.get('Pod', key)?.status.phase;
+  for (const pod of c.store.podsByOwner.get(rs.metadata.uid)?.values() ?? []) {
+    const phase = pod.status.phase;
     if (phase && phase in counts) counts[phase as keyof typeof counts]++;
   }
   w.write(
