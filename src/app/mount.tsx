@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startEmbedBridge } from './embed/bridge';
 import { embedEditorFlag } from './embed/options';
-import { detectLang } from './i18n/i18n';
+import { detectLang, loadLang, type Lang } from './i18n/i18n';
 import { findLesson, lessonInfo } from './lessons/catalog';
 import { guardedClients } from './runtime/guard';
 import { EngineRunner } from './runtime/runner';
@@ -51,6 +51,16 @@ export async function mountApp(root: HTMLElement, search: string): Promise<() =>
       ...plan.ui,
     },
   });
+  // Strings of a language other than English are fetched before the first render, and again
+  // whenever the page switches to a language it has not spoken yet.
+  const speak = (lang: Lang) =>
+    loadLang(lang).catch((e: unknown) =>
+      pushAlert(store, 'errors.langLoad', { lang, message: e instanceof Error ? e.message : '' }),
+    );
+  const stopLang = store.subscribe((s, prev) => {
+    if (s.ui.lang !== prev.ui.lang) void speak(s.ui.lang);
+  });
+  await speak(store.getState().ui.lang);
   if (unknownId !== null) pushAlert(store, 'errors.unknownLesson', { id: unknownId });
   for (const a of plan.alerts) pushAlert(store, a.key, a.params);
   const runner = new EngineRunner(store, { createClient: guardedClients(store, search) });
@@ -62,6 +72,7 @@ export async function mountApp(root: HTMLElement, search: string): Promise<() =>
     defaultLesson,
   });
   const stops = [
+    stopLang,
     sessions.start(),
     opts.embed
       ? startEmbedBridge({ win: window, runner, store, referrer: document.referrer })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClusterEvent } from '../../engine/index';
 import type { Frame } from '../../worker/client';
 import type { EngineRunner, FrameListener } from '../runtime/runner';
@@ -203,6 +203,8 @@ describe('the embed bridge', () => {
     f.receive({ type: 'kubeplay:fly' });
     await flush();
     expect(r.calls).toEqual(['kubectl delete pod nope']);
+    // A scenario is described by the lazily loaded YAML parser before it opens.
+    await vi.waitFor(() => expect(f.posted.length).toBe(4));
     expect(f.posted.slice(1)).toEqual([
       {
         msg: { type: 'kubeplay:error', message: 'kubeplay:fly: unknown message type' },

@@ -119,6 +119,7 @@ export const en = {
   'events.empty': 'No events yet.',
   'events.time': '{seconds} s',
 
+  'errors.langLoad': 'The {lang} texts could not be loaded ({message}); the page stays in English.',
   'errors.load': 'The lesson could not be loaded: {message}',
   'errors.engine': 'The simulation failed: {message}',
   'errors.command': '{command} failed: {message}',

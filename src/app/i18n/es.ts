@@ -1,7 +1,10 @@
-// Spanish UI strings. Kubernetes terms stay as Kubernetes names them (pod, Service, ClusterIP,
+// Spanish UI strings, and with the lesson panel's (../lessons/i18n.es.ts) the Spanish pack that
+// i18n.ts fetches when the page speaks Spanish. Kubernetes terms stay as Kubernetes names them (pod, Service, ClusterIP,
 // endpoint), as Spanish-speaking teams say them; Kubernetes' event messages stay in English.
+import { lessonsEs } from '../lessons/i18n.es';
 import { clusterEs } from './cluster.es';
 import type { Messages } from './en';
+import type { LangPack } from './packs';
 
 export const es: Messages = {
   'app.name': 'kubeplay',
@@ -120,6 +123,8 @@ export const es: Messages = {
   'events.empty': 'Todavía no hay eventos.',
   'events.time': '{seconds} s',
 
+  'errors.langLoad':
+    'No se pudieron cargar los textos en {lang} ({message}); la página sigue en inglés.',
   'errors.load': 'No se pudo cargar la lección: {message}',
   'errors.engine': 'La simulación ha fallado: {message}',
   'errors.command': '{command} ha fallado: {message}',
@@ -253,3 +258,6 @@ export const es: Messages = {
 
   ...clusterEs,
 };
+
+/** Everything in Spanish. */
+export const esPack: LangPack = { ui: es, lessons: lessonsEs };

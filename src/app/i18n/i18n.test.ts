@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { es } from './es';
-import { detectLang, formatSeconds, translate } from './i18n';
+import { detectLang, formatSeconds, langReady, loadLang, spokenLang, translate } from './i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -19,7 +19,19 @@ describe('dictionaries', () => {
 });
 
 describe('translate', () => {
-  it('fills placeholders, numbers in the language’s format', () => {
+  it('speaks English until a language’s pack has arrived, then that language', async () => {
+    expect(langReady('en')).toBe(true);
+    if (!langReady('es')) {
+      expect(spokenLang('es')).toBe('en');
+      expect(translate('es', 'controls.play')).toBe(en['controls.play']);
+    }
+    await Promise.all([loadLang('es'), loadLang('es')]);
+    expect(langReady('es')).toBe(true);
+    expect(spokenLang('es')).toBe('es');
+  });
+
+  it('fills placeholders, numbers in the language’s format', async () => {
+    await loadLang('es');
     expect(translate('en', 'inspector.title', { name: 'web-1' })).toBe('Pod web-1');
     expect(translate('es', 'controls.play')).toBe('Reproducir');
     expect(translate('es', 'clients.okFailed', { ok: 3, failed: 0 })).toBe(

@@ -1,13 +1,40 @@
 // Languages, lookup and formatting for the UI. Pure functions: the React hook lives in useT.ts.
 // Never translates Kubernetes' own text (event messages, STATUS values, kubectl output).
-import { en, type MessageKey, type Messages } from './en';
-import { es } from './es';
+import { en, type MessageKey } from './en';
+import { langPack, registerPack, type LangPack } from './packs';
 
 /** The languages the UI speaks. */
 export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const DICTIONARIES: Record<Lang, Messages> = { en, es };
+/** How each language other than English arrives: its own chunk. */
+const PACK_LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<LangPack>> = {
+  es: () => import('./es').then((m) => m.esPack),
+};
+
+const loading = new Map<Lang, Promise<void>>();
+
+/** True when `lang`'s strings are here (English always is). */
+export function langReady(lang: Lang): boolean {
+  return lang === 'en' || langPack(lang) !== undefined;
+}
+
+/** Fetches `lang`'s strings once; until they arrive the page speaks English. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' || langReady(lang)) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    p = PACK_LOADERS[lang]().then((pack) => registerPack(lang, pack));
+    loading.set(lang, p);
+    p.catch(() => loading.delete(lang));
+  }
+  return p;
+}
+
+/** The language the page can speak now: `lang` once loaded, English until then. */
+export function spokenLang(lang: Lang): Lang {
+  return langReady(lang) ? lang : 'en';
+}
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
@@ -27,7 +54,7 @@ export type Params = Record<string, string | number>;
 
 /** The translated string for `key`, with `{name}` placeholders filled (numbers in the locale). */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = DICTIONARIES[lang][key];
+  const text = (langPack(lang)?.ui ?? en)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

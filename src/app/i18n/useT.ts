@@ -1,13 +1,18 @@
-// The translation hook: `const t = useT(); t('controls.play')`, in the app's current language.
-import { useMemo } from 'react';
+// The translation hooks: `const t = useT(); t('controls.play')`, in the app's current language —
+// English until that language's strings have arrived (i18n.ts loadLang), then re-rendered in it.
+import { useMemo, useSyncExternalStore } from 'react';
 import { useAppState } from '../AppContext';
-import { translate, type Lang, type Translate } from './i18n';
+import { spokenLang, translate, type Lang, type Translate } from './i18n';
+import { packsVersion, subscribePacks } from './packs';
 
 export function useT(): Translate {
-  const lang = useAppState((s) => s.ui.lang);
+  const lang = useLang();
   return useMemo(() => (key, params) => translate(lang, key, params), [lang]);
 }
 
+/** The language the page speaks now. */
 export function useLang(): Lang {
-  return useAppState((s) => s.ui.lang);
+  const wanted = useAppState((s) => s.ui.lang);
+  useSyncExternalStore(subscribePacks, packsVersion);
+  return spokenLang(wanted);
 }

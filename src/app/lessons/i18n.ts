@@ -1,7 +1,8 @@
-// The lesson UI's own strings in English and Spanish (the panel, the gallery, teacher mode, goal
+// The lesson UI's own strings (English here, Spanish in i18n.es.ts) (the panel, the gallery, teacher mode, goal
 // descriptions and statuses), kept here so lessons can grow without touching the app's
 // dictionaries. Kubernetes' own words (Ready, NotReady, kind names, commands) stay in English.
 import { formatNumber, type Lang } from '../i18n/i18n';
+import { langPack } from '../i18n/packs';
 
 const en = {
   'panel.label': 'Lesson',
@@ -108,118 +109,16 @@ const en = {
 } as const;
 
 export type LessonMessageKey = keyof typeof en;
-type LessonMessages = Record<LessonMessageKey, string>;
+export type LessonMessages = Record<LessonMessageKey, string>;
 
-const es: LessonMessages = {
-  'panel.label': 'Lección',
-  'panel.step': 'Paso {n} de {total}',
-  'panel.goals': 'Objetivos',
-  'panel.stepDone': 'Paso completado.',
-  'panel.next': 'Continuar',
-  'panel.complete': 'Has terminado esta lección. ¡Bien hecho!',
-  'panel.hint': 'Ver una pista',
-  'panel.moreHint': 'Otra pista',
-  'panel.hints': 'Pistas',
-  'panel.preparing': 'Preparando este paso…',
-  'panel.steps': 'Pasos',
-  'panel.goToStep': '{n}. {id}',
-  'panel.gallery': 'Todas las lecciones',
-  'panel.restart': 'Empezar de nuevo',
-  'panel.noLesson': 'Este escenario no tiene pasos guiados. Elige una lección:',
-  'panel.rulesHere': 'El panel de reglas de abajo muestra lo que programó kube-proxy.',
-  'teacher.toggle': 'Modo docente',
-  'teacher.solution': 'Solución',
-  'teacher.run': 'Ejecutar',
-  'teacher.solve': 'Ejecutar toda la solución',
-  'teacher.wait': 'Dejar pasar {duration} de tiempo del clúster',
-  'teacher.apply': 'Aplicar estos manifiestos',
-  'teacher.link': 'Enlace a este paso',
-  'teacher.failed': 'La solución no alcanzó todos los objetivos: {message}',
-  'export.button': 'Crear una lección con este escenario',
-  'export.title': 'Un esqueleto de lección a partir de este escenario',
-  'export.help':
-    'Un paso por cada comando que ejecutaste. Pon los dos archivos en src/lessons/<id>/, añade el id a src/lessons/catalog.yaml y escribe los textos y los objetivos (docs/lessons.md).',
-  'export.download': 'Descargar {file}',
-  'export.close': 'Cerrar',
-  'gallery.title': 'Lecciones',
-  'gallery.learn': 'Aprenderás',
-  'gallery.minutes': 'unos {n} min',
-  'gallery.steps': '{n} pasos',
-  'gallery.progress': '{done} de {total} pasos hechos',
-  'gallery.current': 'abierta ahora',
-  'gallery.close': 'Cerrar',
-  'level.beginner': 'Inicial',
-  'level.intermediate': 'Intermedio',
-  'level.advanced': 'Avanzado',
-  'rules.title': 'Reglas de kube-proxy',
-  'rules.node': 'Nodo',
-  'rules.totals':
-    'modo {mode} · {rules} reglas en la tabla para {ports} puertos de Service · la última sincronización tardó {ms} ms',
-  'rules.behind': 'Este nodo todavía no ha sincronizado los últimos cambios.',
-  'rules.only': 'Solo se enumeran los Services que se dibujan en el lienzo.',
-  'goal.met': 'hecho',
-  'goal.open': 'pendiente',
-  'g.serviceReadyEndpoints': '{service} tiene {want} endpoints listos',
-  'g.requestsOk': '{want} peticiones respondidas{from}{to}',
-  'g.requestsOutcome': '{want} peticiones acabaron en {outcome}{from}{to}',
-  'g.backendsHit': 'Las peticiones{from}{to} las respondieron {want} pods distintos',
-  'g.podReplaced': 'Un pod {selector} nuevo, con IP nueva, está Ready',
-  'g.podCount': '{want} pods {selector}{qualifiers}',
-  'g.podCount.none': 'Ningún pod {selector}{qualifiers}',
-  'g.deploymentRevision': 'El Deployment {name} está en la revisión {min} o posterior',
-  'g.deploymentAvailable': 'El Deployment {name} terminó de desplegarse',
-  'g.nodeReady.true': '{node} está Ready',
-  'g.nodeReady.false': '{node} está NotReady',
-  'g.ruleCount': 'Los Services necesitan {want} reglas de iptables en el modelo de kube-proxy',
-  'g.proxySync': 'Una sincronización de kube-proxy desde que empezó el paso tardó {want} ms',
-  'g.rulesCurrent': 'El kube-proxy de cada nodo en marcha está al día',
-  'g.endpointSliceHas': 'El EndpointSlice de {service} enumera {want} endpoints{qualifiers}',
-  'g.dnsResolves': '{name} resuelve{answer}',
-  'g.dnsResolves.nx': '{name} no resuelve (NXDOMAIN)',
-  'g.dnsLookups': 'Una resolución de nombre{from}{to} hizo {want} consultas DNS',
-  'g.objectField': '{kind} {name}: {path} vale {value}',
-  'g.objectField.exists': '{kind} {name} tiene {path}',
-  'g.objectField.absent': '{kind} {name} no tiene {path}',
-  'g.commandRun': 'Ejecutaste un comando que coincide con {pattern}',
-  'q.from': ' de {from}',
-  'q.to': ' a {to}',
-  'q.via': ' por {generator}',
-  'q.within': ' en los últimos {within}',
-  'q.status': ', {status}',
-  'q.ready': ', listos',
-  'q.notReady': ', no listos',
-  'q.node': ', en {node}',
-  'q.ip': ', con IP {ip}',
-  'q.ipEndpoint': ', IP {ip}',
-  'q.pod': ', pods {pod}',
-  'q.serving': ', sirviendo',
-  'q.terminating': ', terminando',
-  'q.answer': ' a {answer}',
-  'q.answerCount': ' a {want} direcciones',
-  'q.fromNs': ' (desde el namespace {ns})',
-  's.goal.count': 'ahora {have}',
-  's.goal.missing': '{kind} {name} no existe',
-  's.goal.invalid': 'objetivo no válido: {message}',
-  's.goal.requests': '{have} peticiones por ahora',
-  's.goal.replaced': '{pod} en {ip}',
-  's.goal.notReplaced': 'aún sin reemplazo',
-  's.goal.rollout': '{updated} actualizadas, {available} disponibles de {replicas}',
-  's.goal.value': 'ahora {value}',
-  's.goal.sync': 'última sincronización {ms} ms en {node}',
-  's.goal.noSync': 'ninguna sincronización desde que empezó el paso',
-  's.goal.behind': '{have} nodos con retraso',
-  's.goal.dns': 'respuesta: {value}',
-  's.goal.noLookup': 'aún ninguna resolución de nombres',
-};
-
-/** Both dictionaries, for the completeness test. */
-export const LESSON_MESSAGES: Record<Lang, LessonMessages> = { en, es };
+/** The English lesson strings; other languages arrive with their pack (../i18n/packs.ts). */
+export const LESSON_MESSAGES_EN: LessonMessages = en;
 
 export type LessonParams = Record<string, string | number>;
 
 /** A lesson UI string in `lang` with `{name}` filled (numbers in the language's format). */
 export function lt(lang: Lang, key: LessonMessageKey, params: LessonParams = {}): string {
-  return LESSON_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return (langPack(lang)?.lessons ?? en)[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
     return typeof v === 'number' ? formatNumber(lang, v, Number.isInteger(v) ? 0 : 1) : v;

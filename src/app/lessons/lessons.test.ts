@@ -1,7 +1,7 @@
 // The lesson UI's pure parts: the catalog, goal texts in both languages, markdown-lite, progress
 // storage, URL options, the skeleton export, manifest merging, and the controller's step logic
 // over a fake runner.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { Goal, GoalStatus, StepMark } from '../../engine/index';
 import { parseLesson } from '../../lessons/format';
@@ -10,7 +10,9 @@ import { LESSONS } from './cards';
 import { findLesson, lessonById, lessonInfo, scenarioInfo } from './catalog';
 import { LessonController, type LessonRunner } from './controller';
 import { describeGoal, describeStatus, wantText } from './goalText';
-import { LESSON_MESSAGES, lt } from './i18n';
+import { loadLang } from '../i18n/i18n';
+import { LESSON_MESSAGES_EN, lt } from './i18n';
+import { lessonsEs } from './i18n.es';
 import { parseBlocks, parseInline } from './markdown';
 import { mergeManifests, splitDocuments } from './mergeManifests';
 import { PROGRESS_KEY, readProgress, writeProgress, type ProgressStorage } from './progress';
@@ -27,6 +29,9 @@ function memoryStorage(
     setItem: (k, v) => void data.set(k, v),
   };
 }
+
+// Spanish arrives as its own pack in the page; here it is loaded once up front.
+beforeAll(() => loadLang('es'));
 
 describe('catalog', () => {
   it('bundles every lesson in catalog order, the seed story first and the default', async () => {
@@ -86,12 +91,12 @@ describe('lesson format', () => {
 
 describe('goal texts', () => {
   it('every message exists in both languages, with the same placeholders', () => {
-    const keys = Object.keys(LESSON_MESSAGES.en).sort();
-    expect(Object.keys(LESSON_MESSAGES.es).sort()).toEqual(keys);
+    const keys = Object.keys(LESSON_MESSAGES_EN).sort();
+    expect(Object.keys(lessonsEs).sort()).toEqual(keys);
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const k of keys)
-      expect(holes(LESSON_MESSAGES.es[k as keyof typeof LESSON_MESSAGES.es]), k).toEqual(
-        holes(LESSON_MESSAGES.en[k as keyof typeof LESSON_MESSAGES.en]),
+      expect(holes(lessonsEs[k as keyof typeof lessonsEs]), k).toEqual(
+        holes(LESSON_MESSAGES_EN[k as keyof typeof LESSON_MESSAGES_EN]),
       );
   });
 
