@@ -1,7 +1,7 @@
 // The endpointslice-controller (D.1): for each Service with a selector, the pods that match, have an
 // IP and are not terminal become endpoints with ready/serving/terminating conditions; targetPorts are
 // resolved per pod; at most 100 endpoints per slice; slices are named `<service>-<random>`.
-import { isPodReady, isPodTerminal, sameForEndpoints } from '../api/pods';
+import { isPodReady, isPodTerminal, sameForEndpoints, sameStringMap } from '../api/pods';
 import { objectKey } from '../api/store';
 import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service } from '../api/types';
 import type { Cluster } from '../cluster';
@@ -15,9 +15,24 @@ export const CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MAX_ENDPOINTS_PER_SLICE = 100;
 
+/**
+ * What the last sync of a Service built, reused while its inputs are the same objects: the
+ * Service, the nodes (zones), and each pod. Saves rebuilding every endpoint on every pod change,
+ * and an unchanged endpoint is the same object, so comparing slices is mostly identity checks.
+ */
+interface SyncCache {
+  svc: Service;
+  nodeGeneration: number;
+  sharedPorts: EndpointPort[] | null;
+  byPod: Map<string, { pod: Pod; ep: Endpoint }>;
+}
+
 /** The endpointslice-controller. */
 export class EndpointSliceController {
   readonly queue: WorkQueue;
+  private readonly cache = new Map<string, SyncCache>();
+  /** Bumped on every Node change (an endpoint carries its node's zone). */
+  private nodeGeneration = 0;
 
   constructor(private readonly c: Cluster) {
     this.queue = new WorkQueue(
@@ -28,9 +43,18 @@ export class EndpointSliceController {
     );
     c.store.onChange((ch) => {
       if (ch.kind === 'Service') this.queue.add(ch.key);
+      if (ch.kind === 'Node') this.nodeGeneration++;
       if (ch.kind === 'Pod') {
-        if (ch.old && ch.obj && sameForEndpoints(ch.old as Pod, ch.obj as Pod)) return;
-        for (const p of [ch.old, ch.obj] as (Pod | undefined)[])
+        const old = ch.old as Pod | undefined;
+        const pod = ch.obj as Pod | undefined;
+        if (old && pod && sameForEndpoints(old, pod)) return;
+        // Same labels and namespace: both versions select the same Services.
+        const sameSelection =
+          old &&
+          pod &&
+          old.metadata.namespace === pod.metadata.namespace &&
+          sameStringMap(old.metadata.labels, pod.metadata.labels);
+        for (const p of sameSelection ? [pod] : [old, pod])
           if (p) for (const k of this.servicesFor(p)) this.queue.add(k);
       }
     });
@@ -74,14 +98,27 @@ export class EndpointSliceController {
       Object.keys(svc.spec.selector).length === 0 ||
       svc.spec.type === 'ExternalName'
     ) {
+      this.cache.delete(svcKey);
       for (const s of existing) this.c.store.remove('EndpointSlice', this.c.key(s));
       return;
     }
     const ns = svc.metadata.namespace ?? 'default';
     const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>();
     const podKeys = this.c.store.podsMatching(ns, svc.spec.selector).sort();
-    // With numeric targetPorts every pod gets the same ports: one group, no per-pod resolution.
-    const shared = portsNeedNoPod(svc) ? endpointPorts(svc, undefined) : null;
+    let prev = this.cache.get(svcKey);
+    if (prev?.svc !== svc || prev.nodeGeneration !== this.nodeGeneration) prev = undefined;
+    const next: SyncCache = {
+      svc,
+      nodeGeneration: this.nodeGeneration,
+      // With numeric targetPorts every pod gets the same ports: one group, no per-pod resolution.
+      sharedPorts: prev
+        ? prev.sharedPorts
+        : portsNeedNoPod(svc)
+          ? endpointPorts(svc, undefined)
+          : null,
+      byPod: new Map(),
+    };
+    const shared = next.sharedPorts;
     for (const key of podKeys) {
       const pod = this.c.store.get('Pod', key);
       if (!pod || isPodTerminal(pod) || !pod.status.podIP) continue;
@@ -89,8 +126,12 @@ export class EndpointSliceController {
       const sig = shared ? '' : JSON.stringify(ports);
       let g = groups.get(sig);
       if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
-      g.endpoints.push(this.toEndpoint(svc, pod));
+      let built = prev?.byPod.get(key);
+      if (built?.pod !== pod) built = { pod, ep: this.toEndpoint(svc, pod) };
+      next.byPod.set(key, built);
+      g.endpoints.push(built.ep);
     }
+    this.cache.set(svcKey, next);
     const keep = new Set<string>();
     for (const g of groups.values()) {
       const mine = existing.filter((s) => jsonEqual(s.ports, g.ports));

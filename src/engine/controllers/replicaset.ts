@@ -15,6 +15,7 @@ import { SIM_LIMITS } from '../limits';
 import { WorkQueue } from '../sim/workQueue';
 import { jsonEqual } from '../util/jsonEqual';
 import { matchesSelector } from '../util/labels';
+import { OwnedPodCounts } from './ownedPods';
 
 /** Owned pods that count toward replicas: not terminal, not being deleted. */
 export function activePods(c: Cluster, rs: ReplicaSet): Pod[] {
@@ -27,8 +28,12 @@ export function activePods(c: Cluster, rs: ReplicaSet): Pod[] {
 /** The replicaset-controller. */
 export class ReplicaSetController {
   readonly queue: WorkQueue;
+  private readonly owned: OwnedPodCounts;
+  /** Owner uid → the selector all its pods were last checked against (releaseUnmatched). */
+  private readonly checkedSelector = new Map<string, ReplicaSet['spec']['selector']>();
 
   constructor(private readonly c: Cluster) {
+    this.owned = new OwnedPodCounts(c.store);
     this.queue = new WorkQueue(
       c.queue,
       () => c.now,
@@ -37,6 +42,8 @@ export class ReplicaSetController {
     );
     c.store.onChange((ch) => {
       if (ch.kind === 'ReplicaSet' && ch.obj) this.queue.add(ch.key);
+      if (ch.kind === 'ReplicaSet' && !ch.obj && ch.old)
+        this.checkedSelector.delete(ch.old.metadata.uid);
       if (ch.kind === 'Pod') {
         // A pod getting its node or IP changes nothing the ReplicaSet counts.
         if (ch.old && ch.obj && sameForCounting(ch.old as Pod, ch.obj as Pod)) return;
@@ -55,12 +62,12 @@ export class ReplicaSetController {
     if (!rs || rs.metadata.deletionTimestamp !== undefined) return;
     this.releaseUnmatched(rs);
     this.adoptOrphans(rs);
-    const active = activePods(this.c, rs);
+    const activeCount = this.owned.get(rs.metadata.uid).active;
     const want = rs.spec.replicas ?? 1;
-    const diff = want - active.length;
+    const diff = want - activeCount;
     if (diff > 0) {
       const room = SIM_LIMITS.maxPods - this.c.store.map('Pod').size;
-      const n = Math.min(diff, 500, room, SIM_LIMITS.maxReplicas - active.length);
+      const n = Math.min(diff, 500, room, SIM_LIMITS.maxReplicas - activeCount);
       for (let i = 0; i < n; i++) this.createPod(rs);
       if (n < Math.min(diff, 500)) {
         const msg = `Error creating: kubeplay simulates at most ${SIM_LIMITS.maxReplicas} replicas per workload and ${SIM_LIMITS.maxPods} pods per cluster`;
@@ -76,7 +83,7 @@ export class ReplicaSetController {
       } else if (diff > 500) this.queue.add(key);
     }
     if (diff < 0) {
-      const victims = rankForDeletion(this.c, active).slice(0, -diff);
+      const victims = rankForDeletion(this.c, activePods(this.c, rs)).slice(0, -diff);
       for (const p of victims) {
         this.c.ctl.api.deletePod(this.c.key(p), {});
         this.c.recordEvent(
@@ -97,6 +104,12 @@ export class ReplicaSetController {
 
   /** ReleasePod (controller_ref_manager.go): an owned pod whose labels stop matching is orphaned. */
   private releaseUnmatched(rs: ReplicaSet): void {
+    const uid = rs.metadata.uid;
+    // Nothing to release unless a pod joined or changed labels, or the selector changed, since the last check.
+    if (!this.owned.labelsMayHaveChanged(uid) && this.checkedSelector.get(uid) === rs.spec.selector)
+      return;
+    this.owned.clearLabelCheck(uid);
+    this.checkedSelector.set(uid, rs.spec.selector);
     const unmatched: Pod[] = [];
     for (const p of this.c.store.podsByOwner.get(rs.metadata.uid)?.values() ?? [])
       if (!matchesSelector(rs.spec.selector, p.metadata.labels)) unmatched.push(p);
@@ -179,15 +192,18 @@ export class ReplicaSetController {
   }
 
   private updateStatus(rs: ReplicaSet): void {
-    const active = activePods(this.c, rs);
     const minReady = rs.spec.minReadySeconds ?? 0;
-    const ready = active.filter(isPodReady).length;
-    const available = active.filter((p) => isPodAvailable(p, minReady, this.c.now)).length;
+    // Without minReadySeconds every count is kept up to date as pods change: no pod scan.
+    const counts = this.owned.get(rs.metadata.uid);
+    const active = minReady > 0 ? activePods(this.c, rs) : [];
     const status = {
-      replicas: active.length,
-      fullyLabeledReplicas: active.length,
-      readyReplicas: ready,
-      availableReplicas: available,
+      replicas: counts.active,
+      fullyLabeledReplicas: counts.active,
+      readyReplicas: counts.ready,
+      availableReplicas:
+        minReady > 0
+          ? active.filter((p) => isPodAvailable(p, minReady, this.c.now)).length
+          : counts.readySince,
       observedGeneration: rs.metadata.generation ?? 1,
     };
     if (minReady > 0) {
