@@ -25,13 +25,20 @@ function readLessonFiles(dir: string): { catalog: string; files: Record<string, 
 }
 
 export function lessonsPlugin(lessonsDir: string): Plugin {
-  let cache: { cards: unknown[]; byId: Map<string, LessonData> } | null = null;
+  let cache: { cards: unknown[]; byId: Map<string, LessonData>; paths: string[] } | null = null;
   const compile = () => {
     if (cache) return cache;
     const { catalog, files } = readLessonFiles(lessonsDir);
     const b = bundleLessons(catalog, files);
     if (!b.ok) throw new Error(`The built-in lessons do not compile:\n  ${b.errors.join('\n  ')}`);
-    cache = { cards: b.cards, byId: new Map(b.lessons.map((l) => [l.id, l])) };
+    cache = {
+      cards: b.cards,
+      byId: new Map(b.lessons.map((l) => [l.id, l])),
+      paths: [
+        join(lessonsDir, 'catalog.yaml'),
+        ...Object.keys(files).map((f) => join(lessonsDir, f)),
+      ],
+    };
     return cache;
   };
   return {
@@ -42,8 +49,9 @@ export function lessonsPlugin(lessonsDir: string): Plugin {
     },
     load(id) {
       if (!id.startsWith('\0virtual:kubeplay-lesson')) return null;
-      this.addWatchFile(lessonsDir);
-      const { cards, byId } = compile();
+      const { cards, byId, paths } = compile();
+      // Files, not the folder: Vite's dev server resolves every watched path like an import.
+      for (const p of paths) this.addWatchFile(p);
       if (id === `\0${INDEX}`) {
         const loaders = [...byId.keys()]
           .map((k) => `  ${JSON.stringify(k)}: () => import(${JSON.stringify(ONE + k)}),`)
