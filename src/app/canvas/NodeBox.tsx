@@ -11,7 +11,7 @@ import { useAppState, useAppStore, useRunner } from '../AppContext';
 import { useT } from '../i18n/useT';
 import { focusInspector } from '../panels/inspector/focus';
 import { inspect } from '../stores/appStore';
-import type { ProxyVerdict } from '../stores/mirror';
+import type { ProxyVerdict } from '../stores/traceNotes';
 import { POD_GEOMETRY, slotOffset } from './layout';
 import { statusTone } from './roles';
 

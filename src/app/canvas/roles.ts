@@ -1,7 +1,9 @@
 // What a pod is in the lesson's story: a backend (some Service selects it), a client (its group
 // sends requests), or neither; and how its STATUS text should look.
 import type { PodView } from '../../engine/index';
-import { podGroup, selects, type EngineMirror } from '../stores/mirror';
+import type { EngineMirror } from '../stores/mirror';
+import { podGroup } from '../stores/podMemory';
+import { selects } from '../stores/serviceEndpoints';
 
 export type PodRole = 'client' | 'backend' | 'other';
 

@@ -4,7 +4,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { useAppState } from '../AppContext';
 import { formatSeconds } from '../i18n/i18n';
 import { useLang, useT } from '../i18n/useT';
-import type { EventRow } from '../stores/mirror';
+import type { EventRow } from '../stores/traceNotes';
 
 export function EventLog() {
   const t = useT();

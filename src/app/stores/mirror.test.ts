@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterView, PodView, RequestRecord } from '../../engine/index';
 import type { Frame } from '../../worker/client';
 import { MAX_PACKETS } from '../canvas/packets';
-import { emptyMirror, GHOST_MS, MAX_EVENTS, mergeFrame, sweep } from './mirror';
+import { emptyMirror, mergeFrame, sweep } from './mirror';
+import { GHOST_MS } from './mirrorPods';
+import { MAX_EVENTS } from './traceNotes';
 import { packetBudget, samplePackets } from './packetFeed';
 import { podGroup } from './podMemory';
 

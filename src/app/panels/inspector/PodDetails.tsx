@@ -8,7 +8,7 @@ import type { PodView } from '../../../engine/index';
 import { useAppState } from '../../AppContext';
 import { Icon } from '../../controls/Icon';
 import { useT } from '../../i18n/useT';
-import type { PodMemo } from '../../stores/mirror';
+import type { PodMemo } from '../../stores/podMemory';
 import { deploymentOf, labelCommand, podCommands, scaleCommand } from './commands';
 import { describeProbes } from './probes';
 import { CommandStatus, RequestList, Tabs, useCommand, useSeconds, YamlView } from './parts';

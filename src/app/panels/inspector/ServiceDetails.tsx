@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NodeRules, ServiceView } from '../../../engine/index';
 import { useAppState } from '../../AppContext';
 import { useT } from '../../i18n/useT';
-import { selects, type EndpointRow } from '../../stores/mirror';
+import { selects, type EndpointRow } from '../../stores/serviceEndpoints';
 import { CommandStatus, RequestList, Tabs, useCommand, useSeconds, YamlView } from './parts';
 import { ScaleControl } from './PodDetails';
 import { useEngineQuery } from './useQuery';
