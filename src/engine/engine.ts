@@ -22,6 +22,7 @@ import { addBackgroundServices } from './scenario/background';
 import type { Scenario } from './scenario/types';
 import { parseFrom, type TrafficSpec } from './traffic/generators';
 import { parseDuration } from './util/duration';
+import { indexedIp } from './util/ip';
 import { clusterView, runReport, type ClusterView, type RunReport } from './view';
 
 /** One user action at a virtual time; replaying the log reproduces the cluster exactly. */
@@ -236,6 +237,8 @@ export function validateManifestFile(text: string, source: string): ValidationRe
 }
 
 function bootBuiltins(c: Cluster): void {
+  // The `kubernetes` Service holds the first address of the service range (A.1).
+  const ip = indexedIp(c.config.serviceCIDR, 1);
   const svc: Service = {
     apiVersion: 'v1',
     kind: 'Service',
@@ -244,8 +247,8 @@ function bootBuiltins(c: Cluster): void {
     },
     spec: {
       type: 'ClusterIP',
-      clusterIP: '10.96.0.1',
-      clusterIPs: ['10.96.0.1'],
+      clusterIP: ip,
+      clusterIPs: [ip],
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',
       internalTrafficPolicy: 'Cluster',
@@ -254,7 +257,7 @@ function bootBuiltins(c: Cluster): void {
     },
     status: { loadBalancer: {} },
   };
-  c.ctl.allocators.clusterIPs.allocateIp('10.96.0.1');
+  c.ctl.allocators.clusterIPs.allocateIp(ip);
   c.store.put(svc);
   const slice: EndpointSlice = {
     apiVersion: 'discovery.k8s.io/v1',

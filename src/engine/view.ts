@@ -73,6 +73,8 @@ export interface ClusterView {
   t: number;
   proxyMode: string;
   proxyVersion: number;
+  /** kube-dns's ClusterIP, the nameserver in every pod's resolv.conf. */
+  dnsIP: string;
   nodes: NodeView[];
   pods: PodView[];
   services: ServiceView[];
@@ -179,6 +181,7 @@ export function clusterView(c: Cluster): ClusterView {
     t: c.now,
     proxyMode: c.config.proxyMode,
     proxyVersion: c.ctl.proxy.table.version,
+    dnsIP: c.ctl.dns.serverIP,
     nodes,
     pods,
     services,

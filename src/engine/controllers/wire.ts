@@ -65,5 +65,5 @@ export function wireControllers(c: Cluster): void {
   c.ctl.nodes.boot();
   c.ctl.proxy.boot();
   // The well-known addresses (A.1): kubernetes = .1 and kube-dns = .10 of the service range.
-  c.ctl.allocators.clusterIPs.allocateIp('10.96.0.10');
+  c.ctl.allocators.clusterIPs.allocateIp(c.ctl.dns.serverIP);
 }

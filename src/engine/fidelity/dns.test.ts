@@ -29,6 +29,21 @@ function asked(t: TestCluster, from: string, url: string): string[] {
   return dns?.kind === 'dns' ? dns.queries.map((q) => `${q.name} ${q.rcode}`) : [];
 }
 
+describe('A.1 well-known Service addresses follow the service range', () => {
+  it('A.1 kubernetes = .1 and kube-dns = .10 of serviceCIDR; pods are told that nameserver', () => {
+    const t = clusterOf([web, webSvc, client('client', 1)], {
+      serviceCIDR: '10.100.0.0/16',
+    }).settle();
+    expect(t.run('kubectl get service kubernetes -o jsonpath={.spec.clusterIP}').stdout).toBe(
+      '10.100.0.1',
+    );
+    expect(resolvConf(t.c, 'default')).toContain('nameserver 10.100.0.10\n');
+    const ip = clusterIP(t, 'web');
+    expect(ip).toMatch(/^10\.100\./);
+    expect(ip).not.toBe('10.100.0.10');
+  });
+});
+
 describe('G resolver', () => {
   it('G resolv.conf (ClusterFirst): search <ns>.svc, svc, cluster.local; nameserver 10.96.0.10; ndots:5', () => {
     const { t, from } = setup();

@@ -17,6 +17,7 @@ export interface ClusterOpts {
   proxyMode?: ProxyMode;
   ipvsScheduler?: 'rr' | 'lc' | 'sh';
   seed?: number;
+  serviceCIDR?: string;
   traffic?: Scenario['traffic'];
   timeline?: Scenario['timeline'];
 }
@@ -33,6 +34,7 @@ export function scenarioOf(manifests: (object | string)[], opts: ClusterOpts = {
       proxyMode: opts.proxyMode ?? 'iptables',
       seed: opts.seed ?? 1,
       ...(opts.ipvsScheduler ? { ipvsScheduler: opts.ipvsScheduler } : {}),
+      ...(opts.serviceCIDR ? { serviceCIDR: opts.serviceCIDR } : {}),
     },
     manifests: docs.join('\n---\n') + '\n',
   };

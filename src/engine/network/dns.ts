@@ -5,7 +5,7 @@
 import { objectKey } from '../api/store';
 import type { Service } from '../api/types';
 import type { Cluster } from '../cluster';
-import { ipToInt } from '../util/ip';
+import { indexedIp, ipToInt } from '../util/ip';
 
 /** kubeadm's Corefile: `ttl 30` in the kubernetes plugin. */
 export const DNS_TTL_SECONDS = 30;
@@ -53,8 +53,9 @@ export function resolvConf(c: Cluster, namespace: string): string {
 export class ClusterDns {
   constructor(private readonly c: Cluster) {}
 
+  /** kube-dns's ClusterIP: the 10th address of the service range, as kubeadm sets it (A.1). */
   get serverIP(): string {
-    return '10.96.0.10';
+    return indexedIp(this.c.config.serviceCIDR, 10);
   }
 
   /** Resolves `name` as a pod in `namespace` would (search list first when dots < ndots). */
