@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterView, LoggedCommand } from '../../engine/index';
 import type { EngineClient, EngineClientOptions, Frame } from '../../worker/client';
-import { BUSY_MS, HANG_MS, HEARTBEAT_MS, LONG_MS, MAX_RESTARTS, ResilientEngine } from './recovery';
+import { BUSY_MS, HANG_MS, HEARTBEAT_MS, LONG_MS, MAX_RESTARTS } from './callPolicy';
+import { ResilientEngine } from './recovery';
 
 /** A pretend engine: pods named after the log's length, so a wrong replay shows. */
 class FakeEngine {

@@ -6,49 +6,25 @@
 // calls that only read (ticks, pings) while refusing the ones that would change the cluster, so the
 // runner's clock and mirror carry on as if nothing happened. It never animates, never touches the
 // store except through the notices it is given, and gives up (onCrash) after repeated failures.
+// Its rules for calls and deadlines are in callPolicy.ts; the journal's bookkeeping in journal.ts.
 import type { Remote } from 'comlink';
-import type { ClusterView, LoggedCommand } from '../../engine/index';
+import type { LoggedCommand } from '../../engine/index';
 import type { EngineApi, EngineClient, EngineClientOptions, Frame } from '../../worker/client';
+import {
+  BUSY_MS,
+  HEARTBEAT_MS,
+  hangDeadline,
+  isReplayable,
+  MAX_RESTARTS,
+  readsOnly,
+  RETRY_WINDOW_MS,
+} from './callPolicy';
+import { emptyJournal, frameOf, recordAnswer, samePods, withNews, type Journal } from './journal';
 
-/** How often the heartbeat looks at the worker. */
-export const HEARTBEAT_MS = 200;
-/** A quick call (tick, ping, exec…) the worker is busy with longer than this means it hangs. */
-export const HANG_MS = 1200;
-/** The deadline for calls that may legitimately take long (load, apply, rewind…). */
-export const LONG_MS = 10_000;
-/** Failures within RETRY_WINDOW_MS after which the client stops restarting the worker. */
-export const MAX_RESTARTS = 3;
-export const RETRY_WINDOW_MS = 60_000;
-/** Failures this close together double the hang deadline (a slow worker is not a dead one). */
-export const FLAP_MS = 15_000;
-/**
- * How long a worker that hangs again at the very point it was restarted at is waited for: that is
- * deterministic work (thousands of pods at once), which another restart would only repeat.
- */
-export const BUSY_MS = 120_000;
-
-/** Calls that read and may be sent again to a new worker. */
-const REPLAYABLE = new Set([
-  'tick',
-  'ping',
-  'log',
-  'validate',
-  'inspect',
-  'object',
-  'serviceRules',
-  'timeline',
-  'complete',
-  'lessonMark',
-  'lessonStatus',
-  'lessonRules',
-]);
-/** Calls the worker answers at once; anything else gets LONG_MS. */
-const QUICK = new Set([...REPLAYABLE, 'exec', 'execWatch', 'unwatch']);
-/** Calls after which the engine's command log is fetched again (everything not REPLAYABLE). */
-const readsOnly = (method: string) => REPLAYABLE.has(method) || method === 'unwatch';
-
+/** Why the worker was given up on: it crashed, or stopped answering (a hang). */
 export type LossReason = 'crash' | 'hang';
 
+/** What ResilientEngine tells its owner (the guard turns these into notices). */
 export interface RecoveryHooks {
   /** The worker stopped; a new one is being started. */
   onLost?(reason: LossReason, detail: string): void;
@@ -62,6 +38,7 @@ export interface RecoveryHooks {
   onBusyEnd?(): void;
 }
 
+/** How ResilientEngine starts workers and keeps time (tests pass fakes), plus its hooks. */
 export interface ResilientDeps extends RecoveryHooks {
   /** Starts a bare worker (createEngineClient). */
   spawn(opts: EngineClientOptions): EngineClient;
@@ -80,15 +57,6 @@ interface Call {
   internal: boolean;
 }
 
-/** What the journal keeps to rebuild a session. */
-interface Journal {
-  scenario: string | null;
-  log: LoggedCommand[];
-  now: number;
-  view: ClusterView | null;
-  watches: Set<number>;
-}
-
 /** What tests (and the `?test=1` hook) can see of the client. */
 export interface RecoveryStats {
   restarts: number;
@@ -97,25 +65,6 @@ export interface RecoveryStats {
   /** Wall ms the last restore took (new worker, load and replay). */
   lastRestoreMs: number | null;
 }
-
-const isFrame = (v: unknown): v is Frame =>
-  typeof v === 'object' && v !== null && 'now' in v && 'view' in v && 'reset' in v;
-
-function frameOf(result: unknown): Frame | null {
-  if (isFrame(result)) return result;
-  if (typeof result === 'object' && result !== null && 'frame' in result) {
-    const f = (result as { frame: unknown }).frame;
-    if (isFrame(f)) return f;
-  }
-  return null;
-}
-
-/** Pods as names, IPs and nodes, to check that a rebuilt session is the same cluster. */
-const podsKey = (view: ClusterView | null) =>
-  (view?.pods ?? [])
-    .map((p) => `${p.namespace}/${p.name}@${p.ip ?? ''}/${p.node ?? ''}/${p.status}`)
-    .sort()
-    .join('\n');
 
 /** An engine client that survives its worker (see the module comment). */
 export class ResilientEngine implements EngineClient {
@@ -138,13 +87,7 @@ export class ResilientEngine implements EngineClient {
   /** After a restart for a hang: the virtual time it restarted at, until the engine gets past it. */
   private hangAt: number | null = null;
   private waiting = false;
-  private readonly journal: Journal = {
-    scenario: null,
-    log: [],
-    now: 0,
-    view: null,
-    watches: new Set(),
-  };
+  private readonly journal: Journal = emptyJournal();
   private readonly timer: number;
   private readonly now: () => number;
 
@@ -251,41 +194,9 @@ export class ResilientEngine implements EngineClient {
 
   /** Keeps the journal current with what an answer says. */
   private observe(c: Call, value: unknown): void {
-    const j = this.journal;
+    if (!recordAnswer(this.journal, c.method, c.args, value)) return;
     const frame = frameOf(value);
-    if (c.method === 'load') {
-      const r = value as { ok: boolean };
-      if (!r.ok) return;
-      const [scenario, opts] = c.args as [string, { log?: LoggedCommand[]; at?: number }];
-      j.scenario = scenario;
-      const log: LoggedCommand[] = [];
-      for (const e of opts?.log ?? []) {
-        if (opts.at !== undefined && e.at > opts.at) break;
-        log.push(e);
-      }
-      j.log = log;
-      j.watches.clear();
-    } else if (c.method === 'exec' && frame) {
-      j.log = [...j.log, { at: frame.now, run: c.args[0] as string }];
-    } else if (c.method === 'apply' && frame && (value as { result: { ok: boolean } }).result.ok) {
-      const prune = (c.args[1] as { prune?: boolean } | undefined)?.prune === true;
-      const text = c.args[0] as string;
-      j.log = [
-        ...j.log,
-        prune ? { at: frame.now, apply: text, prune } : { at: frame.now, apply: text },
-      ];
-    } else if (c.method === 'rewind') {
-      j.log = j.log.filter((e) => e.at <= (c.args[0] as number));
-    } else if (c.method === 'execWatch') {
-      const id = (value as { watch: number | null }).watch;
-      if (id !== null) j.watches.add(id);
-    }
-    if (frame) {
-      if (this.hangAt !== null && frame.now > this.hangAt) this.hangAt = null;
-      j.now = frame.now;
-      j.view = frame.view;
-      for (const w of frame.watches ?? []) if (w.done) j.watches.delete(w.id);
-    }
+    if (frame && this.hangAt !== null && frame.now > this.hangAt) this.hangAt = null;
     // The engine's own log is the truth (lesson steps and replays log commands too).
     if (!readsOnly(c.method) && this.journal.scenario !== null)
       void this.call('log', [], true).then(
@@ -300,23 +211,10 @@ export class ResilientEngine implements EngineClient {
   private deliver(value: unknown): unknown {
     const frame = frameOf(value);
     if (!frame || (this.carry === null && this.lostWatches.length === 0)) return value;
-    let out: Frame = frame;
-    if (this.carry) {
-      const c = this.carry;
-      out = {
-        ...frame,
-        reset: true,
-        requests: [...c.requests, ...frame.requests],
-        events: [...c.events, ...frame.events],
-      };
-      this.carry = null;
-    }
-    if (this.lostWatches.length > 0) {
-      const ended = this.lostWatches.map((id) => ({ id, text: '', done: true }));
-      out = { ...out, watches: [...(out.watches ?? []), ...ended] };
-      this.lostWatches = [];
-    }
-    return isFrame(value) ? out : { ...(value as object), frame: out };
+    const out = withNews(value, frame, this.carry, this.lostWatches);
+    this.carry = null;
+    this.lostWatches = [];
+    return out;
   }
 
   // ---- watching the worker ---------------------------------------------------------------------
@@ -348,9 +246,7 @@ export class ResilientEngine implements EngineClient {
     if (!oldest) return;
     const busy = now - Math.max(oldest.sentAt, this.lastAnswer);
     // A worker that keeps failing soon after a restart may just be slow: give it longer.
-    const scale = 2 ** Math.min(3, this.failures.filter((t) => now - t < FLAP_MS).length);
-    const deadline = (QUICK.has(oldest.method) ? HANG_MS : LONG_MS) * scale;
-    if (busy <= deadline) return;
+    if (busy <= hangDeadline(oldest.method, this.failures, now)) return;
     const detail = `no answer to ${oldest.method} for ${Math.round(busy)} ms`;
     if (this.hangAt !== null && this.journal.now <= this.hangAt) {
       // Stuck at the very point of the last restart: heavy work, not a dead worker. Wait.
@@ -386,7 +282,7 @@ export class ResilientEngine implements EngineClient {
     const again: Call[] = [];
     for (const c of this.pending.splice(0)) {
       if (c.internal) c.reject(refused);
-      else if (REPLAYABLE.has(c.method)) again.push(c);
+      else if (isReplayable(c.method)) again.push(c);
       else if (c.method === 'unwatch') c.resolve(undefined);
       else c.reject(refused);
     }
@@ -422,7 +318,7 @@ export class ResilientEngine implements EngineClient {
         this.giveUp(r.message ?? 'the session could not be rebuilt');
         return;
       }
-      exact = podsKey(r.frame.view) === podsKey(j.view);
+      exact = samePods(r.frame.view, j.view);
       if (!exact) this.carry = r.frame;
       j.now = r.frame.now;
       j.view = r.frame.view;
