@@ -11,13 +11,11 @@ import { inspect } from '../stores/appStore';
 export type DnsFlowNode = Node<Record<string, never>, 'dns'>;
 export type ExternalFlowNode = Node<Record<string, never>, 'external'>;
 
-/** The kube-dns Service's address with the default service CIDR (k8s-reference §G). */
-export const KUBE_DNS_IP = '10.96.0.10';
-
 export const DnsNode = memo(function DnsNode() {
   const t = useT();
   const store = useAppStore();
   const lookups = useAppState((s) => s.engine.dnsLookups);
+  const server = useAppState((s) => s.engine.dnsIP);
   const selected = useAppState(
     (s) => s.ui.inspect?.kind === 'object' && s.ui.inspect.name === 'kube-dns',
   );
@@ -44,7 +42,7 @@ export const DnsNode = memo(function DnsNode() {
         </button>
       </div>
       <p className="dnsbox__server">
-        {t('dns.server')} <span className="mono">{KUBE_DNS_IP}:53</span>
+        {t('dns.server')} <span className="mono">{server}:53</span>
       </p>
       {lookups.length === 0 ? (
         <p className="dnsbox__none">{t('dns.none')}</p>

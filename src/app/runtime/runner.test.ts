@@ -7,6 +7,7 @@ import { EngineRunner, STEP_MS } from './runner';
 const emptyView = (t: number): ClusterView => ({
   t,
   proxyMode: 'iptables',
+  dnsIP: '10.96.0.10',
   proxyVersion: 0,
   nodes: [],
   pods: [],

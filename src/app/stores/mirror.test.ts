@@ -33,6 +33,7 @@ function view(t: number, pods: PodView[]): ClusterView {
   return {
     t,
     proxyMode: 'iptables',
+    dnsIP: '10.96.0.10',
     proxyVersion: 1,
     nodes: [
       {

@@ -56,6 +56,8 @@ export interface EngineMirror extends TrafficCounts, RequestNotes, PodPlacement 
   packets: Packet[];
   deployments: DeploymentView[];
   proxyMode: string;
+  /** kube-dns's ClusterIP (the 10th address of the scenario's service range). */
+  dnsIP: string;
   /** Requests per second of virtual time: outcomes and latencies. */
   series: StatsBucket[];
   /** Traffic from outside the cluster was seen (its box is drawn). */
@@ -89,6 +91,7 @@ export function emptyMirror(): EngineMirror {
     packets: [],
     deployments: [],
     proxyMode: 'iptables',
+    dnsIP: '10.96.0.10',
     verdicts: {},
     dnsLookups: [],
     recent: [],
@@ -199,6 +202,7 @@ export function mergeFrame(prev: EngineMirror, frame: Frame, opts: MergeOptions)
     packets,
     deployments,
     proxyMode: view.proxyMode,
+    dnsIP: view.dnsIP,
     ...seen,
     series: addToSeries(base.series, frame.requests, frame.now),
     externalSeen: external,
