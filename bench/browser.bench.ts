@@ -43,6 +43,7 @@ async function frames50(browser: Browser) {
     reference: {
       p95FrameMs: ref.p95FrameMs,
       mainThreadBusy: ref.mainThreadBusy,
+      mainThreadCpu: ref.mainThreadCpu,
       runs: ref.runs.map((r) => ({ p95FrameMs: r.p95FrameMs, mainThreadBusy: r.mainThreadBusy })),
     },
   };
@@ -71,6 +72,8 @@ async function pods500(browser: Browser) {
       p95FrameMs: f.p95FrameMs,
       medianFrameMs: f.medianFrameMs,
       mainThreadBusy: f.mainThreadBusy,
+      mainThreadCpu: f.mainThreadCpu,
+      rendererCpu: f.rendererCpu,
       packetsInFlight: f.packetsInFlight,
       packetsAs: f.packetsAs,
       frameRuns: f.runs,

@@ -74,7 +74,8 @@ const percent = (share) => `${(share * 100).toFixed(0)} %`;
 const frameRow = (name, f) => [
   name,
   f?.p95FrameMs,
-  (v) => `${v} ms (busy ${percent(f.mainThreadBusy)}, ${f.packetsInFlight} packets)`,
+  (v) =>
+    `${v} ms (busy ${percent(f.mainThreadBusy)}, CPU ${percent(f.mainThreadCpu ?? NaN)}, ${f.packetsInFlight} packets)`,
   (v) => v <= 20 && f.mainThreadBusy <= 0.5,
   '≤ 20 ms, busy ≤ 50 %',
 ];
