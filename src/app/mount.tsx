@@ -15,6 +15,7 @@ import { SessionController } from './sessions/controller';
 import { browserStorage } from './sessions/storage';
 import { listenForLinks, navigationType } from './share/linkListener';
 import { createAppStore, pushAlert } from './stores/appStore';
+import { prewarmEngineWorker } from '../worker/client';
 import { parseUrlOptions } from './url';
 
 /**
@@ -22,6 +23,8 @@ import { parseUrlOptions } from './url';
  * the lesson (its own chunk) and the session to open are known and the app is rendering.
  */
 export async function mountApp(root: HTMLElement, search: string): Promise<() => void> {
+  // The engine worker boots while the lesson chunk and the session are read.
+  prewarmEngineWorker();
   const opts = parseUrlOptions(search);
   const { lesson, unknownId } = await findLesson(opts.lesson);
   const info = lessonInfo(lesson);

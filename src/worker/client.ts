@@ -30,18 +30,43 @@ export interface EngineClientOptions {
   onCrash?(message: string): void;
 }
 
-/** Starts a fresh engine worker. */
-export function createEngineClient(opts: EngineClientOptions = {}): EngineClient {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+/** A worker started ahead of its client, and the error it reported meanwhile, if any. */
+let spare: { worker: Worker; error: string | null } | null = null;
+
+function spawnWorker(): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), {
     type: 'module',
     name: 'kubeplay-engine',
   });
+}
+
+/**
+ * Starts the engine worker's download and start-up now, for the next client to adopt: the page
+ * calls it first thing, so the worker boots while the lesson and the session are read.
+ */
+export function prewarmEngineWorker(): void {
+  if (spare) return;
+  const entry: { worker: Worker; error: string | null } = { worker: spawnWorker(), error: null };
+  entry.worker.addEventListener('error', (e) => {
+    entry.error ??= e.message || 'the engine worker stopped';
+  });
+  spare = entry;
+}
+
+/** Starts a fresh engine worker (or adopts the prewarmed one). */
+export function createEngineClient(opts: EngineClientOptions = {}): EngineClient {
+  const taken = spare;
+  spare = null;
+  const worker = taken?.worker ?? spawnWorker();
   if (opts.onCrash) {
     const onCrash = opts.onCrash;
     worker.addEventListener('error', (e) => onCrash(e.message || 'the engine worker stopped'));
     worker.addEventListener('messageerror', () =>
       onCrash('a message from the engine was unreadable'),
     );
+    // It failed before anyone listened (say, its script could not be fetched).
+    const early = taken?.error;
+    if (early) queueMicrotask(() => onCrash(early));
   }
   return { api: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
 }
