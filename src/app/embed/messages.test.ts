@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClusterEvent } from '../../engine/index';
 import type { Frame } from '../../worker/client';
-import type { EngineRunner, FrameListener } from '../runtime/runner';
+import type { EngineRunner } from '../runtime/runner';
+import type { FrameListener } from '../runtime/session';
 import { createAppStore } from '../stores/appStore';
 import { emptyMirror } from '../stores/mirror';
 import { startEmbedBridge } from './bridge';

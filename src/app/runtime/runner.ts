@@ -1,30 +1,23 @@
-// The clock loop and the only place the UI talks to the engine worker (through client.ts).
-// requestAnimationFrame advances a virtual clock (wall delta × speed) while playing; the engine is
-// asked to catch up with one tick in flight at a time (back-pressure), about ten times a second,
-// and every frame is folded into the store's read-only mirror. User actions become engine
-// commands here. Packets are drawn against `packetClock`, a frame value that trails the engine
-// slightly, so a packet is known before its dot has to move and motion stays smooth between frames.
-import type { Diagnostic } from '../../engine/index';
-import type { CommandResult, LoggedCommand } from '../../engine/index';
-import type { EngineClient, EngineClientOptions, Frame, LoadOptions } from '../../worker/client';
-import type { LessonRunResult, LessonRunStep } from '../../worker/client';
-import { FrameValue } from '../canvas/clock';
-import { packetDuration } from '../canvas/packets';
-import {
-  patchEditor,
-  patchUi,
-  pushAlert,
-  type AppStore,
-  type LessonState,
-  type UiState,
-} from '../stores/appStore';
-import { emptyMirror, mergeFrame, sweep } from '../stores/mirror';
-import { scenarioInfo } from '../lessons/catalog';
+// The clock loop and the user's commands, on top of the engine session (session.ts): together
+// the only place the UI talks to the engine worker (through client.ts). requestAnimationFrame
+// advances a virtual clock (wall delta × speed) while playing; the engine is asked to catch up
+// with one tick in flight at a time (back-pressure), about ten times a second, and every frame is
+// folded into the store's read-only mirror. User actions become engine commands here. Packets are
+// drawn against `packetClock`, a frame value that trails the engine slightly, so a packet is known
+// before its dot has to move and motion stays smooth between frames.
+import type { CommandResult, Diagnostic } from '../../engine/index';
+import type {
+  EngineClient,
+  LessonRunResult,
+  LessonRunStep,
+  LoadOptions,
+} from '../../worker/client';
+import { patchEditor, patchUi, pushAlert, type AppStore } from '../stores/appStore';
+import { sweep } from '../stores/mirror';
+import { EngineSession, message, type FailureKey, type SessionDeps } from './session';
 
 /** Minimum wall time between two ticks while playing (the mirror needs no more). */
 const TICK_EVERY_MS = 100;
-/** How far (wall ms at the current speed) the packet clock trails the engine. */
-const PACKET_LAG_MS = 250;
 /** Largest wall-clock step the clock takes at once (a background tab must not leap ahead). */
 const MAX_STEP_MS = 100;
 /** Virtual milliseconds one press of Step advances. */
@@ -33,61 +26,27 @@ export const STEP_MS = 100;
 const STALL_MS = 15_000;
 const SWEEP_EVERY_MS = 250;
 
-/** What produced a frame: a load (a fresh trace), the clock, or a user command. */
-export type FrameCause = 'load' | 'tick' | 'exec' | 'apply' | 'rewind';
-
-/** Told of every frame merged into the store (embed events, autosave). */
-export type FrameListener = (frame: Frame, cause: FrameCause) => void;
-
-/** Another scenario to open in place of the running one (a link, a saved session, a file). */
-export interface OpenRequest {
-  lesson: LessonState;
-  /** Replay and stop time; `{}` opens it settled, like a lesson. */
-  load: LoadOptions;
-  /** The editor's text; the scenario's manifests when absent. */
-  editorText?: string;
-  ui?: Partial<UiState>;
-}
-
-/** How a scenario that does not open is announced (`{message}` is the engine's text). */
-export type FailureKey = 'errors.load' | 'link.loadFailed';
-
-export interface RunnerDeps {
-  createClient: (opts: EngineClientOptions) => EngineClient;
-  now?: () => number;
+/** How the runner starts a worker and keeps time (tests pass fakes for all but createClient). */
+export interface RunnerDeps extends SessionDeps {
   requestFrame?: (cb: (ts: number) => void) => number;
   cancelFrame?: (id: number) => void;
 }
 
-/** Drives one app instance's engine worker. */
-export class EngineRunner {
-  /** Virtual time at which packets are drawn. */
-  readonly packetClock = new FrameValue(0);
-  private client: EngineClient | null = null;
-  private clock = 0;
-  private engineNow = 0;
-  private inFlight: number | null = null;
+/**
+ * Drives one app instance's engine worker: the session (session.ts) plus the clock loop and the
+ * commands a user (or a lesson) sends.
+ */
+export class EngineRunner extends EngineSession {
   private lastTickWall = -Infinity;
   private lastSweepWall = 0;
   private lastTs: number | null = null;
   private rafId = 0;
-  private generation = 0;
-  private stalled = false;
-  private crashed = false;
   private urgent = false;
-  private disposed = false;
-  /** A scenario is being opened: no ticks, so the new engine starts exactly where it was asked. */
-  private opening = false;
-  private readonly frameListeners = new Set<FrameListener>();
-  private readonly now: () => number;
   private readonly requestFrame: (cb: (ts: number) => void) => number;
   private readonly cancelFrame: (id: number) => void;
 
-  constructor(
-    private readonly store: AppStore,
-    private readonly deps: RunnerDeps,
-  ) {
-    this.now = deps.now ?? (() => performance.now());
+  constructor(store: AppStore, deps: RunnerDeps) {
+    super(store, deps);
     this.requestFrame = deps.requestFrame ?? ((cb) => requestAnimationFrame(cb));
     this.cancelFrame = deps.cancelFrame ?? ((id) => cancelAnimationFrame(id));
   }
@@ -104,144 +63,9 @@ export class EngineRunner {
     return loaded;
   }
 
-  /** Calls `listener` with every frame merged from now on; returns the unsubscribe function. */
-  onFrame(listener: FrameListener): () => void {
-    this.frameListeners.add(listener);
-    return () => this.frameListeners.delete(listener);
-  }
-
-  private startClient(): void {
-    this.client?.terminate();
-    this.crashed = false;
-    this.stalled = false;
-    const client = this.deps.createClient({
-      onCrash: (text) => {
-        if (this.client !== client || this.crashed) return;
-        this.crashed = true;
-        this.generation++;
-        this.inFlight = null;
-        this.fail('errors.engine', text);
-      },
-    });
-    this.client = client;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.generation++;
+  override dispose(): void {
     this.cancelFrame(this.rafId);
-    this.client?.terminate();
-    this.client = null;
-  }
-
-  private get api() {
-    if (!this.client) throw new Error('engine not started');
-    return this.client.api;
-  }
-
-  private get state() {
-    return this.store.getState();
-  }
-
-  // ---- loading ---------------------------------------------------------------------------------
-
-  private async load(
-    opts: LoadOptions = {},
-    failureKey: FailureKey = 'errors.load',
-  ): Promise<boolean> {
-    const gen = ++this.generation;
-    this.inFlight = null;
-    this.store.setState({ engine: { ...emptyMirror(), status: 'loading' } });
-    try {
-      const r = await this.api.load(this.state.lesson.scenario, opts);
-      if (gen !== this.generation) return false;
-      if (!r.ok) {
-        this.fail(failureKey, r.message);
-        return false;
-      }
-      this.started(r.frame);
-      return true;
-    } catch (e) {
-      if (gen === this.generation) this.fail(failureKey, message(e));
-      return false;
-    }
-  }
-
-  private started(frame: Frame): void {
-    this.clock = frame.now;
-    this.engineNow = frame.now;
-    this.packetClock.set(frame.now - this.lag());
-    this.merge(frame, 'load');
-    this.store.setState((s) => ({ engine: { ...s.engine, status: 'running' } }));
-  }
-
-  /**
-   * Opens another scenario in place of the running one. The current cluster keeps running until
-   * the new one is ready and stays untouched when it cannot be opened (the engine's message is
-   * returned, nothing is announced: the caller knows the context).
-   */
-  async open(req: OpenRequest): Promise<{ ok: true } | { ok: false; message: string }> {
-    if (this.crashed || this.stalled) this.startClient();
-    this.opening = true;
-    try {
-      const [r, text] = await Promise.all([
-        this.api.load(req.lesson.scenario, req.load),
-        req.editorText ?? scenarioInfo(req.lesson.scenario).then((i) => i.manifests),
-      ]);
-      if (!r.ok) return { ok: false, message: r.message };
-      this.generation++;
-      this.inFlight = null;
-      this.store.setState((s) => ({
-        lesson: req.lesson,
-        editor: {
-          ...s.editor,
-          text,
-          diagnostics: [],
-          lastApply: null,
-        },
-        ui: { ...s.ui, selectedPod: null, ...req.ui },
-      }));
-      this.started(r.frame);
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: message(e) };
-    } finally {
-      this.opening = false;
-    }
-  }
-
-  /**
-   * The command log and the virtual time it is complete up to: with the scenario, everything a
-   * share link or a saved session needs. Null while nothing is running.
-   */
-  async snapshot(): Promise<{ log: LoggedCommand[]; at: number } | null> {
-    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
-    const gen = this.generation;
-    try {
-      const log = await this.api.log();
-      // Calls are answered in order: every frame sent before log() has been merged by now.
-      if (gen !== this.generation) return null;
-      return { log, at: this.engineNow };
-    } catch {
-      return null;
-    }
-  }
-
-  /** Reloads the lesson's scenario (settled again) and its manifests into the editor. */
-  reset(): void {
-    const lesson = this.state.lesson;
-    patchUi(this.store, { selectedPod: null });
-    patchEditor(this.store, { diagnostics: [], lastApply: null });
-    // The lesson's manifests go back into the editor (known at once for a built-in lesson).
-    void scenarioInfo(lesson.scenario).then(
-      (info) => {
-        if (this.state.lesson === lesson) patchEditor(this.store, { text: info.manifests });
-      },
-      (e: unknown) => pushAlert(this.store, 'errors.load', { message: message(e) }),
-    );
-    // A dead or hung worker is replaced; a live one just loads the lesson again.
-    if (this.crashed || this.stalled) this.startClient();
-    void this.load();
+    super.dispose();
   }
 
   // ---- clock -----------------------------------------------------------------------------------
@@ -269,10 +93,6 @@ export class EngineRunner {
 
   setSpeed(speed: number): void {
     patchUi(this.store, { speed });
-  }
-
-  private lag(): number {
-    return PACKET_LAG_MS * this.state.ui.speed;
   }
 
   private loop = (ts: number): void => {
@@ -322,16 +142,6 @@ export class EngineRunner {
     } finally {
       if (gen === this.generation) this.inFlight = null;
     }
-  }
-
-  private merge(frame: Frame, cause: FrameCause): void {
-    this.engineNow = frame.now;
-    if (this.clock < frame.now) this.clock = frame.now;
-    const speed = this.state.ui.speed;
-    this.store.setState((s) => ({
-      engine: mergeFrame(s.engine, frame, { wall: this.now(), packetMs: packetDuration(speed) }),
-    }));
-    for (const listener of this.frameListeners) listener(frame, cause);
   }
 
   // ---- commands --------------------------------------------------------------------------------
@@ -399,18 +209,6 @@ export class EngineRunner {
     }
   }
 
-  /** A read-only call on the worker (inspector, timeline); null while nothing runs or on error. */
-  async query<T>(call: (api: EngineClient['api']) => Promise<T>): Promise<T | null> {
-    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
-    const gen = this.generation;
-    try {
-      const r = await call(this.client.api);
-      return gen === this.generation ? r : null;
-    } catch {
-      return null;
-    }
-  }
-
   /**
    * `kubectl apply` of the editor's text (with `--prune` when the editor's prune option is on);
    * the result (and its diagnostics) goes to the editor.
@@ -451,15 +249,8 @@ export class EngineRunner {
    * A read-only lesson call on the worker (goal statuses, marks, the rules panel). Null while
    * nothing runs, or when another cluster was opened before it answered.
    */
-  async lessonQuery<T>(call: (api: EngineClient['api']) => Promise<T>): Promise<T | null> {
-    if (!this.client || this.opening || this.state.engine.status !== 'running') return null;
-    const gen = this.generation;
-    try {
-      const r = await call(this.client.api);
-      return gen === this.generation ? r : null;
-    } catch {
-      return null;
-    }
+  lessonQuery<T>(call: (api: EngineClient['api']) => Promise<T>): Promise<T | null> {
+    return this.query(call);
   }
 
   /**
@@ -479,13 +270,4 @@ export class EngineRunner {
       return null;
     }
   }
-
-  private fail(key: FailureKey | 'errors.engine', text: string): void {
-    this.store.setState((s) => ({ engine: { ...s.engine, status: 'failed' } }));
-    pushAlert(this.store, key, { message: text });
-  }
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -4,7 +4,8 @@
 // only through the runner; pushes the alerts the user must read into the app store.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { scenarioInfo } from '../lessons/catalog';
-import type { EngineRunner, OpenRequest } from '../runtime/runner';
+import type { EngineRunner } from '../runtime/runner';
+import type { OpenRequest } from '../runtime/session';
 import { decodeShare } from '../share/codec';
 import { linkScope } from '../share/link';
 import type { SharePayload } from '../share/payload';
