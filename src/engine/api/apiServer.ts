@@ -1,6 +1,7 @@
 // The API server's write paths that controllers and commands share: create with generateName,
 // graceful and forced pod deletion (B.2), and final removal that frees the pod's IP.
 import type { Cluster } from '../cluster';
+import { deepFreeze } from '../util/freeze';
 import { randomSuffix } from '../util/hash';
 import { objectKey } from './store';
 import { clonePod } from './pods';
@@ -95,5 +96,17 @@ function addDefaultTolerations(pod: Pod): void {
           (t.effect === 'NoExecute' || t.effect === undefined),
       ),
   ).map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
-  if (added.length > 0) pod.spec.tolerations = [...own, ...added];
+  if (added.length === DEFAULT_TOLERATIONS.length && own.length === 0)
+    pod.spec.tolerations = DEFAULT_TOLERATIONS;
+  else if (added.length > 0) pod.spec.tolerations = [...own, ...added];
 }
+
+/** The two default tolerations, shared (frozen) by every pod that has no tolerations of its own. */
+const DEFAULT_TOLERATIONS: Toleration[] = deepFreeze(
+  DEFAULT_TOLERATED_TAINTS.map((key) => ({
+    key,
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  })),
+);

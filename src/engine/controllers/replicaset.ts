@@ -13,6 +13,7 @@ import type { Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { SIM_LIMITS } from '../limits';
 import { WorkQueue } from '../sim/workQueue';
+import { deepFreeze } from '../util/freeze';
 import { jsonEqual } from '../util/jsonEqual';
 import { matchesSelector } from '../util/labels';
 import { OwnedPodCounts } from './ownedPods';
@@ -25,12 +26,23 @@ export function activePods(c: Cluster, rs: ReplicaSet): Pod[] {
   return out;
 }
 
+/** What all pods created from one ReplicaSet template share, frozen. */
+interface TemplateParts {
+  template: ReplicaSet['spec']['template'];
+  name: string;
+  generateName: string;
+  spec: Pod['spec'];
+  ownerReferences: NonNullable<Pod['metadata']['ownerReferences']>;
+}
+
 /** The replicaset-controller. */
 export class ReplicaSetController {
   readonly queue: WorkQueue;
   private readonly owned: OwnedPodCounts;
   /** Owner uid → the selector all its pods were last checked against (releaseUnmatched). */
   private readonly checkedSelector = new Map<string, ReplicaSet['spec']['selector']>();
+  /** ReplicaSet uid → what its pods share (containers, tolerations, owner reference…). */
+  private readonly templates = new Map<string, TemplateParts>();
 
   constructor(private readonly c: Cluster) {
     this.owned = new OwnedPodCounts(c.store);
@@ -42,8 +54,10 @@ export class ReplicaSetController {
     );
     c.store.onChange((ch) => {
       if (ch.kind === 'ReplicaSet' && ch.obj) this.queue.add(ch.key);
-      if (ch.kind === 'ReplicaSet' && !ch.obj && ch.old)
+      if (ch.kind === 'ReplicaSet' && !ch.obj && ch.old) {
         this.checkedSelector.delete(ch.old.metadata.uid);
+        this.templates.delete(ch.old.metadata.uid);
+      }
       if (ch.kind === 'Pod') {
         // A pod getting its node or IP changes nothing the ReplicaSet counts.
         if (ch.old && ch.obj && sameForCounting(ch.old as Pod, ch.obj as Pod)) return;
@@ -154,28 +168,45 @@ export class ReplicaSetController {
     }
   }
 
+  /** The parts of a new pod that only depend on the ReplicaSet's template (built once per template). */
+  private templateParts(rs: ReplicaSet): TemplateParts {
+    const cached = this.templates.get(rs.metadata.uid);
+    if (cached?.template === rs.spec.template && cached.name === rs.metadata.name) return cached;
+    const parts: TemplateParts = {
+      template: rs.spec.template,
+      name: rs.metadata.name,
+      generateName: `${rs.metadata.name}-`,
+      spec: deepFreeze(structuredClone(rs.spec.template.spec)),
+      ownerReferences: deepFreeze([
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rs.metadata.name,
+          uid: rs.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ]),
+    };
+    this.templates.set(rs.metadata.uid, parts);
+    return parts;
+  }
+
   private createPod(rs: ReplicaSet): void {
     const ns = rs.metadata.namespace ?? 'default';
-    const name = this.c.ctl.api.generateName('Pod', ns, `${rs.metadata.name}-`);
+    const parts = this.templateParts(rs);
+    const name = this.c.ctl.api.generateName('Pod', ns, parts.generateName);
     const tpl = rs.spec.template;
     const pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
         ...this.c.newMeta(name, ns, tpl.metadata?.labels ?? {}),
-        generateName: `${rs.metadata.name}-`,
-        ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'ReplicaSet',
-            name: rs.metadata.name,
-            uid: rs.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
+        generateName: parts.generateName,
+        ownerReferences: parts.ownerReferences,
       },
-      spec: structuredClone(tpl.spec),
+      // The pod's own spec object (the scheduler sets nodeName) over the template's frozen parts.
+      spec: { ...parts.spec },
       status: { phase: 'Pending', conditions: [] },
     };
     if (tpl.metadata?.annotations) pod.metadata.annotations = { ...tpl.metadata.annotations };

@@ -47,14 +47,15 @@ export class TrafficController {
 
   /** A pod's container started (or its labels changed): start its generators. */
   podRunning(key: string): void {
+    const pod = this.c.store.get('Pod', key);
+    const sends = (s: TrafficSpec) =>
+      s.from !== 'external' && !!pod && matchesSelector(s.from, pod.metadata.labels);
+    // A pod that sends nothing and never did needs no token (most pods of a large cluster).
+    if (!this.tokens.has(key) && !this.specs.some(sends)) return;
     const token = (this.tokens.get(key) ?? 0) + 1;
     this.tokens.set(key, token);
-    const pod = this.c.store.get('Pod', key);
     if (!pod) return;
-    for (const s of this.specs) {
-      if (s.from !== 'external' && matchesSelector(s.from, pod.metadata.labels))
-        this.loop(s, key, token);
-    }
+    for (const s of this.specs) if (sends(s)) this.loop(s, key, token);
   }
 
   podStopped(key: string): void {
