@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCluster, type TestCluster } from '../testing/driver';
 import { applyManifests } from './apply';
+import { KUBECTL_CREATE_DEPLOYMENT, MY_SERVICE, NGINX_DEPLOYMENT } from './validation/testSupport';
 
 const EMPTY = `apiVersion: kubeplay.dev/v1
 kind: Scenario
@@ -281,31 +282,7 @@ describe('applyManifests: dry runs', () => {
 
 describe('applyManifests: manifests people copy', () => {
   it('kubectl create deployment x --image=nginx --dry-run=client -o yaml applies cleanly', () => {
-    const text = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  creationTimestamp: null
-  labels:
-    app: x
-  name: x
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: x
-  strategy: {}
-  template:
-    metadata:
-      creationTimestamp: null
-      labels:
-        app: x
-    spec:
-      containers:
-      - image: nginx
-        name: nginx
-        resources: {}
-status: {}
-`;
+    const text = KUBECTL_CREATE_DEPLOYMENT;
     const t = fresh();
     expect(applyManifests(t.c, text)).toMatchObject({
       ok: true,
@@ -317,40 +294,7 @@ status: {}
   });
 
   it("the Kubernetes docs' nginx-deployment and my-service apply cleanly", () => {
-    const text = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: my-service
-spec:
-  selector:
-    app.kubernetes.io/name: MyApp
-  ports:
-    - protocol: TCP
-      port: 80
-      targetPort: 9376
-`;
+    const text = `${NGINX_DEPLOYMENT}---\n${MY_SERVICE}`;
     const t = fresh();
     expect(applyManifests(t.c, text)).toEqual({
       ok: true,

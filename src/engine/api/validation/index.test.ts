@@ -10,93 +10,14 @@ import {
   validateManifestObject,
   validateNodePortRange,
 } from './index';
-import { textsOf, y } from './testSupport';
-
-const NGINX_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
-
-const MY_SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: my-service
-spec:
-  selector:
-    app.kubernetes.io/name: MyApp
-  ports:
-    - protocol: TCP
-      port: 80
-      targetPort: 9376
-`;
-
-const KUBECTL_CREATE_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  creationTimestamp: null
-  labels:
-    app: x
-  name: x
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: x
-  strategy: {}
-  template:
-    metadata:
-      creationTimestamp: null
-      labels:
-        app: x
-    spec:
-      containers:
-      - image: nginx
-        name: nginx
-        resources: {}
-status: {}
-`;
-
-const KUBECTL_CREATE_SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  creationTimestamp: null
-  labels:
-    app: two-ports
-  name: two-ports
-spec:
-  ports:
-  - name: 80-8080
-    port: 80
-    protocol: TCP
-    targetPort: 8080
-  - name: "443"
-    port: 443
-    protocol: TCP
-    targetPort: 443
-  selector:
-    app: two-ports
-  type: ClusterIP
-status:
-  loadBalancer: {}
-`;
+import {
+  KUBECTL_CREATE_DEPLOYMENT,
+  KUBECTL_CREATE_SERVICE,
+  MY_SERVICE,
+  NGINX_DEPLOYMENT,
+  textsOf,
+  y,
+} from './testSupport';
 
 describe('valid manifests pass with zero errors', () => {
   const valid: Record<string, string> = {

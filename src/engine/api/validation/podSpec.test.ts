@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { errorsOf, textsOf } from './testSupport';
+import { errorsOf, textsOf, withContainer } from './testSupport';
 
 const C = 'spec.template.spec.containers';
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
-
-/** A Deployment whose single container gets `extra` (lines indented 8 spaces). */
-function withContainer(extra: string, containers?: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-${containers ?? `      - name: web\n        image: nginx:1.27\n${extra}`}`;
-}
 
 describe('containers', () => {
   it('names are DNS-1123 labels', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strictDecode, strictDecodeMessage } from './strict';
-import { y } from './testSupport';
+import { KUBECTL_CREATE_DEPLOYMENT, y } from './testSupport';
 
 const SVC = `apiVersion: v1
 kind: Service
@@ -49,31 +49,7 @@ spec:
     );
   });
   it('accepts kubectl create --dry-run output (status, creationTimestamp: null, empty structs)', () => {
-    const out = y(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  creationTimestamp: null
-  labels:
-    app: x
-  name: x
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: x
-  strategy: {}
-  template:
-    metadata:
-      creationTimestamp: null
-      labels:
-        app: x
-    spec:
-      containers:
-      - image: nginx
-        name: nginx
-        resources: {}
-status: {}
-`);
+    const out = y(KUBECTL_CREATE_DEPLOYMENT);
     expect(strictDecode(out)).toEqual({ issues: [] });
   });
   it('returns null for kinds the cluster does not serve', () => {
