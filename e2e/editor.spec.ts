@@ -4,7 +4,7 @@
 // reload brings the edited text back. Text is set through the model (`?test=1` hook): typing
 // multi-line YAML into Monaco gets auto-indented.
 import { expect, test, type Page } from '@playwright/test';
-import { clockMs, openApp, pods } from './fixtures';
+import { clockMs, openApp, pods, watchProblems } from './fixtures';
 
 interface Marker {
   owner: string;
@@ -55,17 +55,7 @@ test('Monaco loads offline-clean: no errors, no CSP violations, no foreign hosts
   context,
   baseURL,
 }) => {
-  const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
-  const foreign: string[] = [];
-  const problems: string[] = [];
-  context.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) foreign.push(url.href);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
+  const { problems, foreign } = watchProblems(page, context, baseURL);
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),

@@ -3,7 +3,7 @@
 // same virtual time, and the clock carries on. Scenarios that would explode are refused with a
 // clear message while the tab stays responsive. Uses the `?test=1` hook window.__kubeplayEngine.
 import { expect, test, type Page } from '@playwright/test';
-import { clockMs, openApp, readPods } from './fixtures';
+import { allPods, clockMs, openApp, pauseAndSettle, readPods } from './fixtures';
 import { embedError, openEmbed, postToEmbed } from './harness';
 
 test.describe.configure({ timeout: 90_000 });
@@ -28,29 +28,7 @@ declare global {
 
 /** Every pod on the canvas as `name ip node`, sorted. */
 async function podSet(page: Page): Promise<string[]> {
-  const pods = await page.locator('[data-testid=pod]').evaluateAll((els) =>
-    els.map((el) => {
-      const d = (el as HTMLElement).dataset;
-      return `${d.name} ${d.ip} ${d.node}`;
-    }),
-  );
-  return pods.sort();
-}
-
-/** Pauses and waits until the clock and the canvas stand still. */
-async function pauseAndSettle(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Pause' }).click();
-  let last = -1;
-  await expect
-    .poll(async () => {
-      const now = await clockMs(page);
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  await page.waitForTimeout(1500); // Gone pods fade out.
-  return clockMs(page);
+  return (await allPods(page)).map((p) => `${p.name} ${p.ip} ${p.node}`).sort();
 }
 
 /** Records when each role=alert text first appears, relative to the injected fault. */

@@ -4,30 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { clockMs, openApp, readPods } from './fixtures';
+import { allPods, clockMs, openApp, pauseAndSettle, readPods } from './fixtures';
 
 const LESSON_KEY = 'kubeplay:session:lesson:seed-services';
 
 // Several of these open two browsers or wait for autosave: more time than the default.
 test.describe.configure({ timeout: 90_000 });
-
-interface PodState {
-  name: string;
-  ip: string;
-  status: string;
-  node: string;
-}
-
-/** Every pod on the canvas, sorted by name. */
-async function allPods(page: Page): Promise<PodState[]> {
-  const pods = await page.locator('[data-testid=pod]').evaluateAll((els) =>
-    els.map((el) => {
-      const d = (el as HTMLElement).dataset;
-      return { name: d.name ?? '', ip: d.ip ?? '', status: d.status ?? '', node: d.node ?? '' };
-    }),
-  );
-  return pods.sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** Deletes a backend pod through its inspector; returns its name. */
 async function deleteBackend(page: Page, index = 0): Promise<string> {
@@ -41,23 +23,6 @@ async function deleteBackend(page: Page, index = 0): Promise<string> {
     page.locator('[data-testid=pod][data-name^="backend-"][data-status=Running]'),
   ).toHaveCount(3, { timeout: 20_000 });
   return victim;
-}
-
-/** Pauses and waits until the clock stands still. */
-async function pauseAndSettle(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Pause' }).click();
-  let last = -1;
-  await expect
-    .poll(async () => {
-      const now = await clockMs(page);
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  // Gone pods fade out for about a second of wall time.
-  await page.waitForTimeout(1500);
-  return clockMs(page);
 }
 
 async function shareLink(page: Page): Promise<string> {
