@@ -3,10 +3,11 @@
 // resolved per pod; at most 100 endpoints per slice; slices are named `<service>-<random>`.
 import { isPodReady, isPodTerminal, sameForEndpoints, sameStringMap } from '../api/pods';
 import { objectKey } from '../api/store';
-import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service } from '../api/types';
+import type { Endpoint, EndpointPort, EndpointSlice, Pod, Service, StringMap } from '../api/types';
 import type { Cluster } from '../cluster';
 import { WorkQueue } from '../sim/workQueue';
 import { jsonEqual } from '../util/jsonEqual';
+import { matchesMap } from '../util/labels';
 
 import { resolveContainerPort } from './kubelet';
 
@@ -24,13 +25,25 @@ interface SyncCache {
   svc: Service;
   nodeGeneration: number;
   sharedPorts: EndpointPort[] | null;
-  byPod: Map<string, { pod: Pod; ep: Endpoint }>;
+  byPod: Map<string, Built>;
+  /** byPod's keys in order, or null after a pod joined or left. */
+  sortedKeys: string[] | null;
 }
+
+/** The endpoint built for one pod object. */
+interface Built {
+  pod: Pod;
+  ep: Endpoint;
+}
+
+type Groups = Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>;
 
 /** The endpointslice-controller. */
 export class EndpointSliceController {
   readonly queue: WorkQueue;
   private readonly cache = new Map<string, SyncCache>();
+  /** Service key → keys of pods that changed (for it) since its last sync. */
+  private readonly dirty = new Map<string, Set<string>>();
   /** Bumped on every Node change (an endpoint carries its node's zone). */
   private nodeGeneration = 0;
 
@@ -55,9 +68,16 @@ export class EndpointSliceController {
           old.metadata.namespace === pod.metadata.namespace &&
           sameStringMap(old.metadata.labels, pod.metadata.labels);
         for (const p of sameSelection ? [pod] : [old, pod])
-          if (p) for (const k of this.servicesFor(p)) this.queue.add(k);
+          if (p) for (const k of this.servicesFor(p)) this.podChanged(k, ch.key);
       }
     });
+  }
+
+  private podChanged(svcKey: string, podKey: string): void {
+    let d = this.dirty.get(svcKey);
+    if (!d) this.dirty.set(svcKey, (d = new Set()));
+    d.add(podKey);
+    this.queue.add(svcKey);
   }
 
   /** Keys of Services whose selector matches the pod's labels. */
@@ -99,39 +119,11 @@ export class EndpointSliceController {
       svc.spec.type === 'ExternalName'
     ) {
       this.cache.delete(svcKey);
+      this.dirty.delete(svcKey);
       for (const s of existing) this.c.store.remove('EndpointSlice', this.c.key(s));
       return;
     }
-    const ns = svc.metadata.namespace ?? 'default';
-    const groups = new Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>();
-    const podKeys = this.c.store.podsMatching(ns, svc.spec.selector).sort();
-    let prev = this.cache.get(svcKey);
-    if (prev?.svc !== svc || prev.nodeGeneration !== this.nodeGeneration) prev = undefined;
-    const next: SyncCache = {
-      svc,
-      nodeGeneration: this.nodeGeneration,
-      // With numeric targetPorts every pod gets the same ports: one group, no per-pod resolution.
-      sharedPorts: prev
-        ? prev.sharedPorts
-        : portsNeedNoPod(svc)
-          ? endpointPorts(svc, undefined)
-          : null,
-      byPod: new Map(),
-    };
-    const shared = next.sharedPorts;
-    for (const key of podKeys) {
-      const pod = this.c.store.get('Pod', key);
-      if (!pod || isPodTerminal(pod) || !pod.status.podIP) continue;
-      const ports = shared ?? endpointPorts(svc, pod);
-      const sig = shared ? '' : JSON.stringify(ports);
-      let g = groups.get(sig);
-      if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
-      let built = prev?.byPod.get(key);
-      if (built?.pod !== pod) built = { pod, ep: this.toEndpoint(svc, pod) };
-      next.byPod.set(key, built);
-      g.endpoints.push(built.ep);
-    }
-    this.cache.set(svcKey, next);
+    const groups = this.endpointGroups(svcKey, svc, svc.spec.selector);
     const keep = new Set<string>();
     for (const g of groups.values()) {
       const mine = existing.filter((s) => jsonEqual(s.ports, g.ports));
@@ -167,6 +159,73 @@ export class EndpointSliceController {
     }
     for (const s of existing)
       if (!keep.has(s.metadata.name)) this.c.store.remove('EndpointSlice', this.c.key(s));
+  }
+
+  /**
+   * The Service's endpoints grouped by their ports. Recomputed from every matching pod when the
+   * Service or the nodes changed (or ports depend on the pod); otherwise only the pods that changed
+   * since the last sync are looked at, the rest keep their endpoint objects.
+   */
+  private endpointGroups(svcKey: string, svc: Service, selector: StringMap): Groups {
+    const ns = svc.metadata.namespace ?? 'default';
+    const groups: Groups = new Map();
+    const dirty = this.dirty.get(svcKey);
+    this.dirty.delete(svcKey);
+    let prev = this.cache.get(svcKey);
+    if (prev?.svc !== svc || prev.nodeGeneration !== this.nodeGeneration) prev = undefined;
+    if (prev?.sharedPorts) {
+      const ports = prev.sharedPorts;
+      for (const key of dirty ?? []) {
+        const pod = this.c.store.get('Pod', key);
+        if (
+          !pod ||
+          (pod.metadata.namespace ?? '') !== ns ||
+          !matchesMap(selector, pod.metadata.labels) ||
+          isPodTerminal(pod) ||
+          !pod.status.podIP
+        ) {
+          if (prev.byPod.delete(key)) prev.sortedKeys = null;
+          continue;
+        }
+        const built = prev.byPod.get(key);
+        if (!built) prev.sortedKeys = null;
+        if (built?.pod !== pod) prev.byPod.set(key, { pod, ep: this.toEndpoint(svc, pod) });
+      }
+      prev.sortedKeys ??= [...prev.byPod.keys()].sort();
+      const endpoints: Endpoint[] = [];
+      for (const key of prev.sortedKeys) endpoints.push((prev.byPod.get(key) as Built).ep);
+      if (endpoints.length > 0) groups.set('', { ports, endpoints });
+      return groups;
+    }
+    const podKeys = this.c.store.podsMatching(ns, selector).sort();
+    const next: SyncCache = {
+      svc,
+      nodeGeneration: this.nodeGeneration,
+      // With numeric targetPorts every pod gets the same ports: one group, no per-pod resolution.
+      sharedPorts: prev
+        ? prev.sharedPorts
+        : portsNeedNoPod(svc)
+          ? endpointPorts(svc, undefined)
+          : null,
+      byPod: new Map(),
+      sortedKeys: null,
+    };
+    const shared = next.sharedPorts;
+    for (const key of podKeys) {
+      const pod = this.c.store.get('Pod', key);
+      if (!pod || isPodTerminal(pod) || !pod.status.podIP) continue;
+      const ports = shared ?? endpointPorts(svc, pod);
+      const sig = shared ? '' : JSON.stringify(ports);
+      let g = groups.get(sig);
+      if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
+      let built = prev?.byPod.get(key);
+      if (built?.pod !== pod) built = { pod, ep: this.toEndpoint(svc, pod) };
+      next.byPod.set(key, built);
+      g.endpoints.push(built.ep);
+    }
+    next.sortedKeys = [...next.byPod.keys()];
+    this.cache.set(svcKey, next);
+    return groups;
   }
 
   private newSlice(svc: Service): EndpointSlice {
