@@ -64,8 +64,16 @@ export function runChaos(c: Cluster, args: string[]): CommandResult {
   if (count < 1) return fail('error: --count must be at least 1');
   const sel = parseSelector(selector);
   if ('error' in sel) return fail(`error: ${sel.error}`);
-  const pods = c.store
-    .list('Pod')
+  // Equality terms narrow the candidates through the label index (no walk over every pod).
+  const exact = sel.matchLabels ?? {};
+  const candidates =
+    Object.keys(exact).length > 0
+      ? c.store
+          .podsMatching('default', exact)
+          .map((k) => c.store.get('Pod', k))
+          .filter((p): p is Pod => p !== undefined)
+      : c.store.list('Pod');
+  const pods = candidates
     .filter(
       (p) =>
         p.metadata.namespace === 'default' &&

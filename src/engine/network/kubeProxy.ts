@@ -2,7 +2,7 @@
 // once per minSyncPeriod (1 s) a little after each change, and answers "what does this node's ruleset
 // do with a packet to ip:port?" — choosing endpoints as iptables, IPVS or nftables really would.
 import { objectKey } from '../api/store';
-import type { EndpointSlice, Protocol, Service } from '../api/types';
+import type { Endpoint, EndpointSlice, Protocol, Service } from '../api/types';
 import type { Cluster, ProxyMode } from '../cluster';
 import { SERVICE_NAME_LABEL } from '../controllers/endpointslice';
 import { WorkQueue } from '../sim/workQueue';
@@ -78,11 +78,21 @@ export function usableEndpoints(eps: ProxyEndpoint[]): ProxyEndpoint[] {
   return ready.length > 0 ? ready : eps.filter((e) => e.serving && e.terminating);
 }
 
+/** What a rebuild made of one slice endpoint object (for one port). */
+interface BuiltEndpoint {
+  port: number;
+  /** `ip:port`, the sort and dedup key. */
+  key: string;
+  ep: ProxyEndpoint;
+}
+
 /** All nodes' kube-proxies plus the shared, versioned rule table. */
 export class KubeProxy {
   readonly table = new ProxyTable();
   readonly nodes = new Map<string, NodeProxy>();
   private readonly owned = new Map<string, Set<string>>();
+  /** Service key → its slice endpoint objects as the last rebuild turned them into ProxyEndpoints. */
+  private readonly built = new Map<string, Map<Endpoint, BuiltEndpoint>>();
   private readonly queue: WorkQueue;
   /** Nodes with no sync scheduled: the only ones a change has to touch. */
   private readonly idle = new Set<NodeProxy>();
@@ -130,14 +140,26 @@ export class KubeProxy {
 
   private rebuild(svcKey: string): void {
     const svc = this.c.store.get('Service', svcKey);
-    const infos = svc ? this.serviceInfos(svc) : [];
+    const prev = this.built.get(svcKey);
+    const next = new Map<Endpoint, BuiltEndpoint>();
+    const infos = svc ? this.serviceInfos(svc, prev, next) : [];
+    if (next.size > 0) this.built.set(svcKey, next);
+    else this.built.delete(svcKey);
     let owned = this.owned.get(svcKey);
     if (!owned) this.owned.set(svcKey, (owned = new Set()));
     if (this.table.setService(svcKey, infos, owned)) this.requestSyncAll();
   }
 
-  /** Service + its EndpointSlices → one info per port (the endpointslicecache's merge). */
-  serviceInfos(svc: Service): ServicePortInfo[] {
+  /**
+   * Service + its EndpointSlices → one info per port (the endpointslicecache's merge). `prev` holds
+   * what the last rebuild made of each slice endpoint object; an endpoint object seen again (the
+   * EndpointSlice controller keeps unchanged ones) gives the same ProxyEndpoint, recorded in `next`.
+   */
+  serviceInfos(
+    svc: Service,
+    prev?: Map<Endpoint, BuiltEndpoint>,
+    next?: Map<Endpoint, BuiltEndpoint>,
+  ): ServicePortInfo[] {
     const ip = svc.spec.clusterIP;
     if (svc.spec.type === 'ExternalName' || !ip || ip === 'None') return [];
     const ns = svc.metadata.namespace ?? 'default';
@@ -154,17 +176,25 @@ export class KubeProxy {
         for (const e of s.endpoints) {
           const addr = e.addresses[0];
           if (!addr) continue;
-          const key = `${addr}:${port.port}`;
-          if (byAddr.has(key)) continue;
-          byAddr.set(key, {
-            ip: addr,
-            port: port.port,
-            node: e.nodeName,
-            pod: e.targetRef?.name,
-            ready: e.conditions.ready ?? true,
-            serving: e.conditions.serving ?? e.conditions.ready ?? true,
-            terminating: e.conditions.terminating ?? false,
-          });
+          let b = prev?.get(e) ?? next?.get(e);
+          if (b?.port !== port.port || b.ep.ip !== addr) {
+            b = {
+              port: port.port,
+              key: `${addr}:${port.port}`,
+              ep: {
+                ip: addr,
+                port: port.port,
+                node: e.nodeName,
+                pod: e.targetRef?.name,
+                ready: e.conditions.ready ?? true,
+                serving: e.conditions.serving ?? e.conditions.ready ?? true,
+                terminating: e.conditions.terminating ?? false,
+              },
+            };
+          }
+          next?.set(e, b);
+          if (byAddr.has(b.key)) continue;
+          byAddr.set(b.key, b.ep);
         }
       }
       const endpoints = [...byAddr.entries()]
