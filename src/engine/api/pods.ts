@@ -2,15 +2,15 @@
 // readiness, and kubectl's STATUS column (printPod, reference B.4).
 import type { ContainerStatus, Pod, PodCondition } from './types';
 
-/** A copy of the pod deep enough that mutating status, labels or conditions leaves the original alone. */
+/**
+ * A copy of the pod deep enough that mutating its metadata fields, spec fields, status or
+ * conditions leaves the original alone. Labels and annotations stay shared with the original (a
+ * change replaces the whole map, never writes into it), so unchanged ones compare by identity.
+ */
 export function clonePod(p: Pod): Pod {
   return {
     ...p,
-    metadata: {
-      ...p.metadata,
-      ...(p.metadata.labels ? { labels: { ...p.metadata.labels } } : {}),
-      ...(p.metadata.annotations ? { annotations: { ...p.metadata.annotations } } : {}),
-    },
+    metadata: { ...p.metadata },
     spec: { ...p.spec },
     status: {
       ...p.status,

@@ -46,6 +46,13 @@ export class EndpointSliceController {
   private readonly dirty = new Map<string, Set<string>>();
   /** Bumped on every Node change (an endpoint carries its node's zone). */
   private nodeGeneration = 0;
+  /** Bumped on every Service change; servicesFor answers cached before are stale. */
+  private serviceGeneration = 0;
+  /** A labels object (pods of one template share it) → the Services selecting it, as of a generation. */
+  private readonly selectedBy = new WeakMap<
+    StringMap,
+    { ns: string; generation: number; keys: string[] }
+  >();
 
   constructor(private readonly c: Cluster) {
     this.queue = new WorkQueue(
@@ -55,7 +62,10 @@ export class EndpointSliceController {
       (k) => this.sync(k),
     );
     c.store.onChange((ch) => {
-      if (ch.kind === 'Service') this.queue.add(ch.key);
+      if (ch.kind === 'Service') {
+        this.serviceGeneration++;
+        this.queue.add(ch.key);
+      }
       if (ch.kind === 'Node') this.nodeGeneration++;
       if (ch.kind === 'Pod') {
         const old = ch.old as Pod | undefined;
@@ -83,6 +93,15 @@ export class EndpointSliceController {
   /** Keys of Services whose selector matches the pod's labels. */
   servicesFor(pod: Pod): string[] {
     const ns = pod.metadata.namespace ?? 'default';
+    const labels = pod.metadata.labels;
+    const hit = labels && this.selectedBy.get(labels);
+    if (hit && hit.ns === ns && hit.generation === this.serviceGeneration) return hit.keys;
+    const keys = this.selectingServices(pod, ns);
+    if (labels) this.selectedBy.set(labels, { ns, generation: this.serviceGeneration, keys });
+    return keys;
+  }
+
+  private selectingServices(pod: Pod, ns: string): string[] {
     const seen = new Set<string>();
     for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
       for (const key of this.c.store.servicesBySelectorPair.get(`${ns}|${k}=${v}`) ?? []) {

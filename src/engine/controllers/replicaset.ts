@@ -31,6 +31,7 @@ interface TemplateParts {
   template: ReplicaSet['spec']['template'];
   name: string;
   generateName: string;
+  labels: Record<string, string>;
   spec: Pod['spec'];
   ownerReferences: NonNullable<Pod['metadata']['ownerReferences']>;
 }
@@ -176,6 +177,7 @@ export class ReplicaSetController {
       template: rs.spec.template,
       name: rs.metadata.name,
       generateName: `${rs.metadata.name}-`,
+      labels: deepFreeze({ ...(rs.spec.template.metadata?.labels ?? {}) }),
       spec: deepFreeze(structuredClone(rs.spec.template.spec)),
       ownerReferences: deepFreeze([
         {
@@ -201,7 +203,8 @@ export class ReplicaSetController {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
-        ...this.c.newMeta(name, ns, tpl.metadata?.labels ?? {}),
+        ...this.c.newMeta(name, ns),
+        labels: parts.labels,
         generateName: parts.generateName,
         ownerReferences: parts.ownerReferences,
       },
