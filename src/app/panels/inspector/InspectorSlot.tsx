@@ -10,8 +10,10 @@ const Inspector = lazy(() => load().then((m) => ({ default: m.Inspector })));
 export function InspectorSlot() {
   const open = useAppState((s) => s.ui.selectedPod !== null || (s.ui.inspect ?? null) !== null);
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
-    idle(() => void load());
+    // A busy page (hundreds of pods animating) may never be idle: fetch it within 2 s anyway.
+    if (typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(() => void load(), { timeout: 2000 });
+    else window.setTimeout(() => void load(), 1500);
   }, []);
   if (!open) return null;
   return (
