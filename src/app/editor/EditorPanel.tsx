@@ -4,6 +4,7 @@
 // layout around it; the text lives in the app store and is kept as a draft (useDraft).
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../engine/index';
+import { useAppState } from '../AppContext';
 import { useT } from '../i18n/useT';
 import type { EditorHandle } from './MonacoEditor';
 import { EditorBoundary, PlainEditor } from './PlainEditor';
@@ -13,19 +14,22 @@ import './editor.css';
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
 
 /**
- * True once the page has painted and the browser has a moment: only then is Monaco (about 1 MB
- * gzipped) fetched and parsed, so it never delays the cluster's first frame.
+ * True once the cluster's first frame is drawn (or the engine failed) and the browser has a
+ * moment: only then is Monaco (about 1 MB gzipped, ~0.3 s of parsing here) fetched, so it never
+ * competes with the worker's start-up and the first pods for the main thread.
  */
 function useWhenIdle(): boolean {
   const [idle, setIdle] = useState(false);
+  const started = useAppState((s) => s.engine.status !== 'loading');
   useEffect(() => {
+    if (!started) return;
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(() => setIdle(true), { timeout: 600 });
       return () => cancelIdleCallback(id);
     }
     const id = setTimeout(() => setIdle(true), 50);
     return () => clearTimeout(id);
-  }, []);
+  }, [started]);
   return idle;
 }
 

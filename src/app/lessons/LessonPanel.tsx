@@ -6,7 +6,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { GoalStatus } from '../../engine/index';
 import { localized, localizedList } from '../../lessons/text';
-import { useAppStore, useRunner } from '../AppContext';
+import { useAppState, useAppStore, useRunner } from '../AppContext';
+import { isBuiltInLesson } from './catalog';
 import { useLang } from '../i18n/useT';
 import { LessonsProvider, useLesson, useLessonController } from './context';
 import { LessonController } from './controller';
@@ -53,6 +54,7 @@ function LessonPanelBody() {
   const { entry, step, teacher } = useLesson(
     useShallow((s) => ({ entry: s.entry, step: s.step, teacher: s.teacher })),
   );
+  const builtIn = useAppState((s) => isBuiltInLesson(s.lesson.id));
   if (!controller) return null;
   return (
     <section className="panel lesson" aria-labelledby="lesson-panel-title">
@@ -70,6 +72,9 @@ function LessonPanelBody() {
           <StepList />
           <StepBody key={`${entry.id}:${step}`} />
         </>
+      ) : builtIn ? (
+        // A built-in lesson whose steps are still on their way (its chunk, the first load).
+        <p className="panel__empty">{lt(lang, 'panel.preparing')}</p>
       ) : (
         <NoLesson />
       )}

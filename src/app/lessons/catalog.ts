@@ -12,6 +12,11 @@ export type { ScenarioInfo } from '../../lessons/scenarioInfo';
 /** A built-in lesson, whole: its id, steps, the scenario it opens with and its other files. */
 export type LessonEntry = LessonData;
 
+/** True for the id of a built-in lesson (not a link's, a file's or an embed's scenario). */
+export function isBuiltInLesson(id: string): boolean {
+  return LESSON_IDS.includes(id);
+}
+
 const loaded = new Map<string, Promise<LessonEntry | undefined>>();
 
 /** What every built-in scenario loaded so far shows, by its text: no parsing needed for these. */
