@@ -62,6 +62,9 @@ export class DeploymentController {
     if (d?.spec.strategy?.type === 'Recreate') this.queue.add(`${ns}/${d.metadata.name}`);
   }
 
+  /** Deployment object → its only ReplicaSet, as a sync left them (see isSettled). */
+  private readonly settled = new WeakMap<Deployment, ReplicaSet>();
+
   private readonly hashes = new Map<
     string,
     { generation: number; collisions: number; hash: string }
@@ -93,7 +96,33 @@ export class DeploymentController {
 
   private sync(key: string): void {
     const d = this.c.store.get('Deployment', key);
-    if (!d || d.metadata.deletionTimestamp !== undefined) return;
+    if (!d || d.metadata.deletionTimestamp !== undefined || this.isSettled(d)) return;
+    this.reconcile(d);
+    this.remember(key);
+  }
+
+  /**
+   * The Deployment and its only ReplicaSet (the current template's) are the very objects a sync
+   * left behind: syncing them again would change nothing. Typically the wake-up from the sync's
+   * own status write.
+   */
+  private isSettled(d: Deployment): boolean {
+    const rs = this.settled.get(d);
+    if (!rs) return false;
+    const owned = this.c.store.replicaSetsByOwner.get(d.metadata.uid);
+    return owned?.size === 1 && this.c.store.get('ReplicaSet', this.c.key(rs)) === rs;
+  }
+
+  private remember(key: string): void {
+    const d = this.c.store.get('Deployment', key);
+    const owned = d && this.c.store.replicaSetsByOwner.get(d.metadata.uid);
+    if (!d || owned?.size !== 1) return;
+    const rs = this.c.store.get('ReplicaSet', [...owned][0] ?? '');
+    if (rs?.metadata.labels?.['pod-template-hash'] === this.templateHash(d))
+      this.settled.set(d, rs);
+  }
+
+  private reconcile(d: Deployment): void {
     const all = this.ownedReplicaSets(d);
     const hash = this.templateHash(d);
     let newRS = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
