@@ -43,8 +43,11 @@ export interface Packet {
 export const PACKET_MS = 900;
 /** Shortest wall-clock travel time at high speeds, so a dot stays visible. */
 export const PACKET_MIN_WALL_MS = 200;
-/** Packets drawn at once; the oldest are dropped beyond this. */
-export const MAX_PACKETS = 200;
+/**
+ * Packets kept for drawing; the oldest are dropped beyond this. Some of them are still waiting
+ * for their start or have just arrived, so about 200 are moving at any moment.
+ */
+export const MAX_PACKETS = 250;
 
 /** Virtual duration of a packet's trip at a speed: ~0.9 s of wall time at 1×, never under 0.2 s. */
 export function packetDuration(speed: number): number {
