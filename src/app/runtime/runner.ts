@@ -25,6 +25,12 @@ export const STEP_MS = 100;
 /** A call that takes longer than this means the worker died or hangs. */
 const STALL_MS = 15_000;
 const SWEEP_EVERY_MS = 250;
+/**
+ * After a command or an Apply, how long the runner ticks on every animation frame: controllers
+ * answer within milliseconds of virtual time, so the canvas shows their work at once instead of
+ * at the next 100 ms tick.
+ */
+const HURRY_MS = 300;
 
 /** How the runner starts a worker and keeps time (tests pass fakes for all but createClient). */
 export interface RunnerDeps extends SessionDeps {
@@ -42,6 +48,8 @@ export class EngineRunner extends EngineSession {
   private lastTs: number | null = null;
   private rafId = 0;
   private urgent = false;
+  /** Wall time until which every animation frame may tick (see HURRY_MS). */
+  private hurryUntil = 0;
   private readonly requestFrame: (cb: (ts: number) => void) => number;
   private readonly cancelFrame: (id: number) => void;
 
@@ -115,7 +123,8 @@ export class EngineRunner extends EngineSession {
 
     const wall = this.now();
     if (running && !this.opening && this.inFlight === null && this.clock - this.engineNow >= 1)
-      if (this.urgent || wall - this.lastTickWall >= TICK_EVERY_MS) void this.tick();
+      if (this.urgent || wall < this.hurryUntil || wall - this.lastTickWall >= TICK_EVERY_MS)
+        void this.tick();
     if (this.inFlight !== null && wall - this.inFlight > STALL_MS && !this.stalled) {
       this.stalled = true;
       this.fail('errors.engine', 'the simulation stopped responding');
@@ -158,6 +167,7 @@ export class EngineRunner extends EngineSession {
       const { result, frame } = await this.api.exec(line);
       if (gen !== this.generation) return { ok: false, error: 'the scenario was replaced' };
       this.merge(frame, 'exec');
+      this.hurryUntil = this.now() + HURRY_MS;
       if (result.exitCode !== 0) {
         const error = result.stderr.trim() || `exit code ${result.exitCode}`;
         pushAlert(this.store, 'errors.command', { command: line, message: error });
@@ -179,6 +189,7 @@ export class EngineRunner extends EngineSession {
     const gen = this.generation;
     const { result, frame, watch } = await this.api.execWatch(line);
     if (gen === this.generation) this.merge(frame, 'exec');
+    this.hurryUntil = this.now() + HURRY_MS;
     return { result, watch };
   }
 
@@ -220,6 +231,7 @@ export class EngineRunner extends EngineSession {
       const { result, frame } = await this.api.apply(text, { prune: this.state.editor.prune });
       if (gen !== this.generation) return;
       this.merge(frame, 'apply');
+      this.hurryUntil = this.now() + HURRY_MS;
       patchEditor(this.store, {
         applying: false,
         diagnostics: result.diagnostics,
