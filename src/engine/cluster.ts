@@ -23,6 +23,15 @@ export interface ClusterConfig {
   ipvsScheduler: 'rr' | 'lc' | 'sh';
 }
 
+const lowerKinds = new Map<string, string>();
+
+/** `Pod` → `pod`, remembered (every event names its object's kind). */
+function lowerKind(kind: string): string {
+  let k = lowerKinds.get(kind);
+  if (k === undefined) lowerKinds.set(kind, (k = kind.toLowerCase()));
+  return k;
+}
+
 /** Kubernetes version the simulated cluster reports (kubectl get nodes VERSION). */
 export const KUBE_VERSION = 'v1.33.1';
 
@@ -93,7 +102,7 @@ export class Cluster {
       t: this.now,
       type,
       reason,
-      object: `${obj.kind.toLowerCase()}/${obj.metadata.name}`,
+      object: `${lowerKind(obj.kind)}/${obj.metadata.name}`,
       message,
       namespace: obj.metadata.namespace ?? 'default',
       source,

@@ -4,6 +4,7 @@
 import { clonePod, setPodCondition } from '../api/pods';
 import type { Container, ContainerStatus, Pod, Probe } from '../api/types';
 import type { Cluster } from '../cluster';
+import { deepFreeze } from '../util/freeze';
 import { probeTiming, type ProbeKind } from './probes';
 
 /** Per-pod kubelet state that is not in the API object. */
@@ -54,7 +55,7 @@ export class Kubelet {
       runningSince: null,
       backoffMs: 0,
       lastCrashAt: null,
-      probeStreak: { readiness: { ok: 0, fail: 0 }, liveness: { ok: 0, fail: 0 } },
+      probeStreak: NO_STREAKS,
       terminating: false,
     };
     this.pods.set(key, rt);
@@ -107,7 +108,7 @@ export class Kubelet {
         pod,
         'Normal',
         'Pulled',
-        `Container image "${ct.image}" already present on machine`,
+        sharedText(alreadyPresentText, ct.image),
         'pod.pulled',
         {},
       );
@@ -135,10 +136,10 @@ export class Kubelet {
     this.c.after(startAt, () => {
       if (!this.alive(rt, gen) || rt.terminating) return;
       for (const c of pod.spec.containers) {
-        this.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, 'pod.created', {
+        this.event(pod, 'Normal', 'Created', sharedText(createdText, c.name), 'pod.created', {
           container: c.name,
         });
-        this.event(pod, 'Normal', 'Started', `Started container ${c.name}`, 'pod.started', {
+        this.event(pod, 'Normal', 'Started', sharedText(startedText, c.name), 'pod.started', {
           container: c.name,
         });
       }
@@ -149,8 +150,9 @@ export class Kubelet {
   private containerStarted(rt: PodRuntime, restart: boolean): void {
     rt.listening = true;
     rt.runningSince = this.c.now;
-    rt.probeStreak = { readiness: { ok: 0, fail: 0 }, liveness: { ok: 0, fail: 0 } };
     const pod = this.update(rt, (p) => {
+      const ct = p.spec.containers[0];
+      rt.probeStreak = ct?.readinessProbe || ct?.livenessProbe ? newStreaks() : NO_STREAKS;
       p.status.phase = 'Running';
       p.status.containerStatuses = p.spec.containers.map((ct, i) => {
         const prev = p.status.containerStatuses?.[i];
@@ -443,6 +445,32 @@ export class Kubelet {
       ...params,
     });
   }
+}
+
+type Streaks = PodRuntime['probeStreak'];
+const newStreaks = (): Streaks => ({ readiness: { ok: 0, fail: 0 }, liveness: { ok: 0, fail: 0 } });
+/** The streaks of a pod with no probes: never counted, so one frozen object serves them all. */
+const NO_STREAKS: Streaks = deepFreeze(newStreaks());
+
+const alreadyPresentText = (image: string) =>
+  `Container image "${image}" already present on machine`;
+const createdText = (container: string) => `Created container: ${container}`;
+const startedText = (container: string) => `Started container ${container}`;
+const sharedTexts = new Map<(arg: string) => string, Map<string, string>>();
+
+/**
+ * An event message that depends only on an image or container name, built once and shared by the
+ * events of every pod (a large cluster records these for each of its pods).
+ */
+function sharedText(build: (arg: string) => string, arg: string): string {
+  let byArg = sharedTexts.get(build);
+  if (!byArg) sharedTexts.set(build, (byArg = new Map()));
+  let text = byArg.get(arg);
+  if (text === undefined) {
+    text = build(arg);
+    if (byArg.size < 1000) byArg.set(arg, text);
+  }
+  return text;
 }
 
 function waitingStatus(ct: Container, reason: string): ContainerStatus {

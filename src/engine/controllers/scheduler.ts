@@ -120,9 +120,20 @@ export class Scheduler {
     const nodes = t.nodes;
     const feasible: number[] = [];
     const want = numFeasibleNodesToFind(nodes.length);
-    for (let i = 0; i < nodes.length && feasible.length < want; i++) {
-      const idx = (this.nextStartNodeIndex + i) % nodes.length;
-      if (this.unfit(t, idx, pod) === null) feasible.push(idx);
+    const n = nodes.length;
+    if (!pod.spec.nodeSelector) {
+      // Only the per-node verdicts matter: a tight loop over the cached table.
+      const blocked = t.blocked;
+      let idx = n > 0 ? this.nextStartNodeIndex % n : 0;
+      for (let i = 0; i < n && feasible.length < want; i++) {
+        if (blocked[idx] === null) feasible.push(idx);
+        if (++idx === n) idx = 0;
+      }
+    } else {
+      for (let i = 0; i < n && feasible.length < want; i++) {
+        const idx = (this.nextStartNodeIndex + i) % n;
+        if (this.unfit(t, idx, pod) === null) feasible.push(idx);
+      }
     }
     this.nextStartNodeIndex =
       (this.nextStartNodeIndex + feasible.length) % Math.max(1, nodes.length);
