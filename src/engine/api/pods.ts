@@ -3,9 +3,10 @@
 import type { ContainerStatus, Pod, PodCondition } from './types';
 
 /**
- * A copy of the pod deep enough that mutating its metadata fields, spec fields, status or
- * conditions leaves the original alone. Labels and annotations stay shared with the original (a
- * change replaces the whole map, never writes into it), so unchanged ones compare by identity.
+ * A copy of the pod deep enough that mutating its metadata fields, spec fields, status fields or
+ * container statuses leaves the original alone. Labels, annotations and condition objects stay
+ * shared with the original (a change replaces the map or, via setPodCondition, the condition,
+ * never writes into it), so unchanged ones compare by identity.
  */
 export function clonePod(p: Pod): Pod {
   return {
@@ -14,7 +15,7 @@ export function clonePod(p: Pod): Pod {
     spec: { ...p.spec },
     status: {
       ...p.status,
-      conditions: p.status.conditions.map((c) => ({ ...c })),
+      conditions: [...p.status.conditions],
       ...(p.status.containerStatuses
         ? { containerStatuses: p.status.containerStatuses.map(cloneContainerStatus) }
         : {}),
@@ -34,12 +35,17 @@ export function setPodCondition(
   now: number,
   reason?: string,
 ): void {
-  const existing = pod.status.conditions.find((c) => c.type === type);
+  const conditions = pod.status.conditions;
+  const i = conditions.findIndex((c) => c.type === type);
+  const existing = conditions[i];
   if (existing) {
-    if (existing.status !== status) existing.lastTransitionTime = now;
-    existing.status = status;
-    if (reason) existing.reason = reason;
-    else delete existing.reason;
+    // A new object, never a write into the old one: versions of a pod share condition objects,
+    // and an object that loses a property (`delete`) turns into a slow, several times larger one.
+    const { reason: _, ...rest } = existing;
+    const lastTransitionTime = existing.status !== status ? now : existing.lastTransitionTime;
+    const next: PodCondition = { ...rest, status, lastTransitionTime };
+    if (reason) next.reason = reason;
+    conditions[i] = next;
     return;
   }
   const c: PodCondition = { type, status, lastTransitionTime: now };
