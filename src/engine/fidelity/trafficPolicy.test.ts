@@ -180,3 +180,60 @@ describe('externalTrafficPolicy', () => {
     expect(proxyHop(r)?.chains[0]).toMatch(/^KUBE-EXT-/);
   });
 });
+
+describe('nftables external destinations', () => {
+  const nft: ClusterOpts = { proxyMode: 'nftables' };
+
+  it('E.7 Cluster: the node port goes to an external- chain that masquerades, then the service chain', () => {
+    const { t } = setup({ type: 'NodePort' }, ['node-1'], nft);
+    const port = nodePortOf(t);
+    const r = request(t, 'external', `http://172.18.0.3:${port}`);
+    expect(r.outcome).toBe('ok');
+    expect(proxyHop(r)?.chains[0]).toMatch(/^external-[A-Z2-7]{8}-default\/web\/tcp\/$/);
+    const text = t.engine.nodeRules('node-2')?.text ?? '';
+    expect(text).toContain(
+      '\tmap service-nodeports {\n\t\ttype inet_proto . inet_service : verdict',
+    );
+    expect(text).toMatch(
+      new RegExp(`tcp \\. ${port} : goto external-[A-Z2-7]{8}-default/web/tcp/,`),
+    );
+    expect(text).toMatch(
+      /chain external-\S+ \{\n\t\tjump mark-for-masquerade counter packets \d+\n\t\tgoto service-/,
+    );
+    expect(text).toContain('ip saddr != 10.244.0.0/16 jump mark-for-masquerade');
+  });
+
+  it('E.7 Local: pod and local traffic short-circuit; no local endpoint drops the node port', () => {
+    const { t } = setup({ type: 'NodePort', externalTrafficPolicy: 'Local' }, ['node-1'], nft);
+    const port = nodePortOf(t);
+    const without = t.engine.nodeRules('node-2')?.text ?? '';
+    expect(without).toContain('ip saddr 10.244.0.0/16 goto service-');
+    expect(without).toContain('comment "short-circuit pod traffic"');
+    expect(without).toContain(
+      'fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"',
+    );
+    expect(without).toContain(`tcp . ${port} comment "default/web" : drop`);
+    expect(without).not.toContain('goto local-');
+    const withLocal = t.engine.nodeRules('node-1')?.text ?? '';
+    expect(withLocal).toMatch(/goto local-[A-Z2-7]{8}-default\/web\/tcp\//);
+    expect(withLocal).toMatch(/chain local-\S+ \{\n\t\tnumgen random mod 2 vmap/);
+    const ok = request(t, 'external', `http://172.18.0.2:${port}`);
+    expect(ok.outcome).toBe('ok');
+    expect(
+      proxyHop(ok)
+        ?.chains.slice(0, 2)
+        .map((c) => c.split('-')[0]),
+    ).toEqual(['external', 'local']);
+  });
+
+  it('E.7 no endpoints at all: the node port is rejected through no-endpoint-nodeports', () => {
+    const t = clusterOf(
+      [service('web', { type: 'NodePort', selector: { app: 'none' }, ports: [{ port: 80 }] })],
+      nft,
+    ).settle();
+    const port = nodePortOf(t as never);
+    expect(t.engine.nodeRules('node-1')?.text).toContain(
+      `tcp . ${port} comment "default/web" : goto reject-chain`,
+    );
+  });
+});

@@ -204,7 +204,9 @@ function applyRules(
     return { info, verdict, endpoint: null, chains, masquerade, stale, lookupMs };
   }
   const svcName = nft
-    ? nftServiceChain(info)
+    ? local && ext
+      ? `local-${nftServiceChain(info).slice(8)}`
+      : nftServiceChain(info)
     : c.config.proxyMode === 'ipvs'
       ? `${info.clusterIP}:${info.port}`
       : svcChain(local ? 'SVL' : 'SVC', info);

@@ -28,7 +28,7 @@ export function nodeRules(
       ? iptablesRules(infos, node, c.config.podCIDR.text, count)
       : mode === 'ipvs'
         ? ipvsRules(infos, node, c.config.ipvsScheduler, count)
-        : nftablesRules(infos, node, count);
+        : nftablesRules(infos, node, c.config.podCIDR.text, count);
   const text =
     mode === 'iptables' ? iptablesSave(lines) : mode === 'ipvs' ? ipvsText(lines) : nftText(lines);
   return {

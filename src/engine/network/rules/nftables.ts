@@ -1,118 +1,164 @@
-// nftables mode (E.7): table ip kube-proxy with the service-ips verdict map, a chain per service
-// port that picks an endpoint with `numgen random mod N vmap`, and a chain per endpoint that DNATs.
+// nftables mode (E.7): table ip kube-proxy with the service-ips and service-nodeports verdict maps,
+// a chain per service port that picks an endpoint with `numgen random mod N vmap`, a chain per
+// endpoint that DNATs, and for node ports, external and load-balancer IPs an `external-` chain
+// (masquerade for Cluster policy; for Local, pod and local traffic short-circuit to the service
+// chain and the rest goes to the node's own endpoints in a `local-` chain).
 import { nftEndpointChain, nftServiceChain, usableEndpoints } from '../kubeProxy';
-import type { ServicePortInfo } from '../proxyTable';
+import type { ProxyEndpoint, ServicePortInfo } from '../proxyTable';
+import { externallyAccessible } from './iptablesExternal';
 import type { RuleLine } from './types';
 
-/** Map elements and chains for a node. */
+/** Map elements and chains for a node; `clusterCIDR` is the pod network (masquerade test). */
 export function nftablesRules(
   infos: ServicePortInfo[],
   node: string,
+  clusterCIDR: string,
   count: (name: string) => number,
 ): RuleLine[] {
   const lines: RuleLine[] = [];
   const sorted = [...infos].sort((a, b) => a.name.localeCompare(b.name));
   for (const info of sorted) {
     const svc = `${info.namespace}/${info.service}`;
+    const add = (table: RuleLine['table'], chain: string, text: string, packets = 0) =>
+      lines.push({ table, chain, text, packets, service: svc });
     const chain = nftServiceChain(info);
-    const eps = usableEndpoints(
-      info.internalLocal ? info.endpoints.filter((e) => e.node === node) : info.endpoints,
-    );
+    const all = usableEndpoints(info.endpoints);
+    const local = usableEndpoints(info.endpoints.filter((e) => e.node === node));
+    const eps = info.internalLocal ? local : all;
     if (eps.length === 0) {
-      const verdict =
-        info.internalLocal && usableEndpoints(info.endpoints).length > 0
-          ? 'drop'
-          : 'goto reject-chain';
-      lines.push({
-        table: 'map',
-        chain: 'no-endpoint-services',
-        text: `${info.clusterIP} . tcp . ${info.port} comment "${info.name}" : ${verdict}`,
-        packets: 0,
-        service: svc,
-      });
-      continue;
+      const verdict = info.internalLocal && all.length > 0 ? 'drop' : 'goto reject-chain';
+      add(
+        'map',
+        'no-endpoint-services',
+        `${info.clusterIP} . tcp . ${info.port} comment "${info.name}" : ${verdict}`,
+      );
+    } else {
+      add(
+        'map',
+        'service-ips',
+        `${info.clusterIP} . tcp . ${info.port} : goto ${chain}`,
+        count(chain),
+      );
+      add(
+        'chain',
+        chain,
+        `ip daddr ${info.clusterIP} tcp dport ${info.port} ip saddr != ${clusterCIDR} jump mark-for-masquerade`,
+      );
+      pickEndpoint(info, chain, eps, add, count);
     }
-    lines.push({
-      table: 'map',
-      chain: 'service-ips',
-      text: `${info.clusterIP} . tcp . ${info.port} : goto ${chain}`,
-      packets: count(chain),
-      service: svc,
-    });
-    const vmap = eps.map((ep, i) => `${i} : goto ${nftEndpointChain(info, ep)}`).join(' , ');
-    lines.push({
-      table: 'chain',
-      chain,
-      text: `ip daddr ${info.clusterIP} tcp dport ${info.port} ip saddr != ${'10.244.0.0/16'} jump mark-for-masquerade`,
-      packets: 0,
-      service: svc,
-    });
-    // ClientIP affinity (E.3): a dynamic set per endpoint, checked before the random pick.
-    const affinity = info.affinitySeconds > 0;
-    if (affinity)
-      for (const ep of eps) {
-        const epChain = nftEndpointChain(info, ep);
-        lines.push({
-          table: 'set',
-          chain: affinitySet(epChain),
-          text: `timeout ${nftTime(info.affinitySeconds)}`,
-          packets: 0,
-          service: svc,
-        });
-        lines.push({
-          table: 'chain',
-          chain,
-          text: `ip saddr @${affinitySet(epChain)} goto ${epChain}`,
-          packets: 0,
-          service: svc,
-        });
-      }
-    lines.push({
-      table: 'chain',
-      chain,
-      text: `numgen random mod ${eps.length} vmap { ${vmap} }`,
-      packets: count(chain),
-      service: svc,
-    });
-    for (const ep of eps) {
+    if (externallyAccessible(info)) externalRules(info, chain, all, local, clusterCIDR, add, count);
+    // One chain per endpoint some rule above goes to.
+    const seen = new Set<string>();
+    const targets = externallyAccessible(info) && info.externalLocal ? eps.concat(local) : eps;
+    for (const ep of targets) {
       const epChain = nftEndpointChain(info, ep);
-      lines.push({
-        table: 'chain',
-        chain: epChain,
-        text: `ip saddr ${ep.ip} jump mark-for-masquerade`,
-        packets: 0,
-        service: svc,
-      });
-      if (affinity)
-        lines.push({
-          table: 'chain',
-          chain: epChain,
-          text: `update @${affinitySet(epChain)} { ip saddr }`,
-          packets: 0,
-          service: svc,
-        });
-      lines.push({
-        table: 'chain',
-        chain: epChain,
-        text: `meta l4proto tcp dnat to ${ep.ip}:${ep.port}`,
-        packets: count(epChain),
-        service: svc,
-      });
+      if (seen.has(epChain)) continue;
+      seen.add(epChain);
+      add('chain', epChain, `ip saddr ${ep.ip} jump mark-for-masquerade`);
+      if (info.affinitySeconds > 0)
+        add('chain', epChain, `update @${affinitySet(epChain)} { ip saddr }`);
+      add('chain', epChain, `meta l4proto tcp dnat to ${ep.ip}:${ep.port}`, count(epChain));
     }
   }
   return lines;
 }
 
+type Add = (table: RuleLine['table'], chain: string, text: string, packets?: number) => void;
+
+/** ClientIP affinity sets (E.3), checked before the random pick, then the pick itself. */
+function pickEndpoint(
+  info: ServicePortInfo,
+  chain: string,
+  eps: ProxyEndpoint[],
+  add: Add,
+  count: (name: string) => number,
+): void {
+  if (info.affinitySeconds > 0)
+    for (const ep of eps) {
+      const epChain = nftEndpointChain(info, ep);
+      add('set', affinitySet(epChain), `timeout ${nftTime(info.affinitySeconds)}`);
+      add('chain', chain, `ip saddr @${affinitySet(epChain)} goto ${epChain}`);
+    }
+  const vmap = eps.map((ep, i) => `${i} : goto ${nftEndpointChain(info, ep)}`).join(' , ');
+  add('chain', chain, `numgen random mod ${eps.length} vmap { ${vmap} }`, count(chain));
+}
+
+/**
+ * Node port, external and load-balancer IPs (E.7 with E.2, E.4, E.5): map elements that go to the
+ * `external-` chain while the Service has endpoints (usable ones on this node, for Local), else
+ * `no-endpoint-*` elements that reject (no endpoints at all) or drop (none on this node).
+ */
+function externalRules(
+  info: ServicePortInfo,
+  chain: string,
+  all: ProxyEndpoint[],
+  local: ProxyEndpoint[],
+  clusterCIDR: string,
+  add: Add,
+  count: (name: string) => number,
+): void {
+  const base = chain.slice('service-'.length);
+  const ext = `external-${base}`;
+  const vips = [...info.externalIPs, ...info.loadBalancerIPs];
+  if (all.length > 0) {
+    if (info.externalLocal) {
+      add(
+        'chain',
+        ext,
+        `ip saddr ${clusterCIDR} goto ${chain} comment "short-circuit pod traffic"`,
+      );
+      add(
+        'chain',
+        ext,
+        'fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"',
+      );
+      add('chain', ext, `fib saddr type local goto ${chain} comment "short-circuit local traffic"`);
+      if (local.length > 0) {
+        const localChain = `local-${base}`;
+        add('chain', ext, `goto ${localChain}`, count(ext));
+        pickEndpoint(info, localChain, local, add, count);
+      }
+    } else {
+      add('chain', ext, 'jump mark-for-masquerade');
+      add('chain', ext, `goto ${chain}`, count(ext));
+    }
+    for (const ip of vips) add('map', 'service-ips', `${ip} . tcp . ${info.port} : goto ${ext}`);
+    if (info.nodePort)
+      add('map', 'service-nodeports', `tcp . ${info.nodePort} : goto ${ext}`, count(ext));
+  }
+  const verdict =
+    all.length === 0
+      ? 'goto reject-chain'
+      : info.externalLocal && local.length === 0
+        ? 'drop'
+        : null;
+  if (!verdict) return;
+  if (info.nodePort)
+    add(
+      'map',
+      'no-endpoint-nodeports',
+      `tcp . ${info.nodePort} comment "${info.name}" : ${verdict}`,
+    );
+  for (const ip of vips)
+    add(
+      'map',
+      'no-endpoint-services',
+      `${ip} . tcp . ${info.port} comment "${info.name}" : ${verdict}`,
+    );
+}
+
 /** `nft list table ip kube-proxy`-like text. */
 export function nftText(lines: RuleLine[]): string {
   const out = ['table ip kube-proxy {'];
-  for (const map of ['service-ips', 'no-endpoint-services']) {
+  const maps: [string, string][] = [
+    ['service-ips', 'ipv4_addr . inet_proto . inet_service'],
+    ['service-nodeports', 'inet_proto . inet_service'],
+    ['no-endpoint-services', 'ipv4_addr . inet_proto . inet_service'],
+    ['no-endpoint-nodeports', 'inet_proto . inet_service'],
+  ];
+  for (const [map, key] of maps) {
     const els = lines.filter((l) => l.table === 'map' && l.chain === map);
-    out.push(
-      `\tmap ${map} {`,
-      '\t\ttype ipv4_addr . inet_proto . inet_service : verdict',
-      '\t\telements = {',
-    );
+    out.push(`\tmap ${map} {`, `\t\ttype ${key} : verdict`, '\t\telements = {');
     for (const e of els) out.push(`\t\t\t${e.text},  # ${e.packets} packets`);
     out.push('\t\t}', '\t}');
   }
