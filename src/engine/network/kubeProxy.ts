@@ -2,11 +2,12 @@
 // once per minSyncPeriod (1 s) a little after each change, and answers "what does this node's ruleset
 // do with a packet to ip:port?" — choosing endpoints as iptables, IPVS or nftables really would.
 import { objectKey } from '../api/store';
-import type { Endpoint, EndpointSlice, Protocol, Service } from '../api/types';
+import type { EndpointSlice, Protocol, Service } from '../api/types';
 import type { Cluster, ProxyMode } from '../cluster';
 import { SERVICE_NAME_LABEL } from '../controllers/endpointslice';
 import { WorkQueue } from '../sim/workQueue';
 import { sha256Base32 } from '../util/hash';
+import { mergePort, type PortMerge } from './endpointMerge';
 import { ProxyTable, type ProxyEndpoint, type ServicePortInfo } from './proxyTable';
 
 export const MIN_SYNC_PERIOD_MS = 1000;
@@ -78,21 +79,13 @@ export function usableEndpoints(eps: ProxyEndpoint[]): ProxyEndpoint[] {
   return ready.length > 0 ? ready : eps.filter((e) => e.serving && e.terminating);
 }
 
-/** What a rebuild made of one slice endpoint object (for one port). */
-interface BuiltEndpoint {
-  port: number;
-  /** `ip:port`, the sort and dedup key. */
-  key: string;
-  ep: ProxyEndpoint;
-}
-
 /** All nodes' kube-proxies plus the shared, versioned rule table. */
 export class KubeProxy {
   readonly table = new ProxyTable();
   readonly nodes = new Map<string, NodeProxy>();
   private readonly owned = new Map<string, Set<string>>();
-  /** Service key → its slice endpoint objects as the last rebuild turned them into ProxyEndpoints. */
-  private readonly built = new Map<string, Map<Endpoint, BuiltEndpoint>>();
+  /** Service key → its ports' endpoints as the last rebuild merged them. */
+  private readonly merges = new Map<string, PortMerge[]>();
   private readonly queue: WorkQueue;
   /** Nodes with no sync scheduled: the only ones a change has to touch. */
   private readonly idle = new Set<NodeProxy>();
@@ -140,11 +133,10 @@ export class KubeProxy {
 
   private rebuild(svcKey: string): void {
     const svc = this.c.store.get('Service', svcKey);
-    const prev = this.built.get(svcKey);
-    const next = new Map<Endpoint, BuiltEndpoint>();
-    const infos = svc ? this.serviceInfos(svc, prev, next) : [];
-    if (next.size > 0) this.built.set(svcKey, next);
-    else this.built.delete(svcKey);
+    const merges: PortMerge[] = [];
+    const infos = svc ? this.serviceInfos(svc, this.merges.get(svcKey), merges) : [];
+    if (merges.length > 0) this.merges.set(svcKey, merges);
+    else this.merges.delete(svcKey);
     let owned = this.owned.get(svcKey);
     if (!owned) this.owned.set(svcKey, (owned = new Set()));
     if (this.table.setService(svcKey, infos, owned)) this.requestSyncAll();
@@ -152,54 +144,20 @@ export class KubeProxy {
 
   /**
    * Service + its EndpointSlices → one info per port (the endpointslicecache's merge). `prev` holds
-   * what the last rebuild made of each slice endpoint object; an endpoint object seen again (the
-   * EndpointSlice controller keeps unchanged ones) gives the same ProxyEndpoint, recorded in `next`.
+   * the last rebuild's per-port merges (patched when only a few slice entries changed); the new
+   * ones are pushed onto `next`.
    */
-  serviceInfos(
-    svc: Service,
-    prev?: Map<Endpoint, BuiltEndpoint>,
-    next?: Map<Endpoint, BuiltEndpoint>,
-  ): ServicePortInfo[] {
+  serviceInfos(svc: Service, prev?: PortMerge[], next?: PortMerge[]): ServicePortInfo[] {
     const ip = svc.spec.clusterIP;
     if (svc.spec.type === 'ExternalName' || !ip || ip === 'None') return [];
     const ns = svc.metadata.namespace ?? 'default';
     const slices = this.c.ctl.sliceIndex.slicesFor(objectKey(ns, svc.metadata.name));
-    return (svc.spec.ports ?? []).map((sp) => {
+    return (svc.spec.ports ?? []).map((sp, i) => {
       const portName = sp.name ?? '';
       const protocol: Protocol = sp.protocol ?? 'TCP';
-      const byAddr = new Map<string, ProxyEndpoint>();
-      for (const s of slices) {
-        const port = s.ports.find(
-          (p) => (p.name ?? '') === portName && (p.protocol ?? 'TCP') === protocol,
-        );
-        if (!port?.port) continue;
-        for (const e of s.endpoints) {
-          const addr = e.addresses[0];
-          if (!addr) continue;
-          let b = prev?.get(e) ?? next?.get(e);
-          if (b?.port !== port.port || b.ep.ip !== addr) {
-            b = {
-              port: port.port,
-              key: `${addr}:${port.port}`,
-              ep: {
-                ip: addr,
-                port: port.port,
-                node: e.nodeName,
-                pod: e.targetRef?.name,
-                ready: e.conditions.ready ?? true,
-                serving: e.conditions.serving ?? e.conditions.ready ?? true,
-                terminating: e.conditions.terminating ?? false,
-              },
-            };
-          }
-          next?.set(e, b);
-          if (byAddr.has(b.key)) continue;
-          byAddr.set(b.key, b.ep);
-        }
-      }
-      const endpoints = [...byAddr.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, e]) => e);
+      const merged = mergePort(slices, portName, protocol, prev?.[i]);
+      next?.push(merged);
+      const endpoints = merged.eps; // never written: a patch copies before it changes anything
       const svcName = `${ns}/${svc.metadata.name}`;
       const external = svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer';
       return {
