@@ -3,10 +3,10 @@
 import type { ContainerStatus, Pod, PodCondition } from './types';
 
 /**
- * A copy of the pod deep enough that mutating its metadata fields, spec fields, status fields or
- * container statuses leaves the original alone. Labels, annotations and condition objects stay
- * shared with the original (a change replaces the map or, via setPodCondition, the condition,
- * never writes into it), so unchanged ones compare by identity.
+ * A copy of the pod deep enough that mutating its metadata fields, spec fields or status fields
+ * leaves the original alone. Labels, annotations, condition objects and container statuses stay
+ * shared with the original (a change replaces the map or the array, via setPodCondition replaces
+ * the condition, or takes ownContainerStatuses first), so unchanged ones compare by identity.
  */
 export function clonePod(p: Pod): Pod {
   return {
@@ -16,15 +16,18 @@ export function clonePod(p: Pod): Pod {
     status: {
       ...p.status,
       conditions: [...p.status.conditions],
-      ...(p.status.containerStatuses
-        ? { containerStatuses: p.status.containerStatuses.map(cloneContainerStatus) }
-        : {}),
     },
   };
 }
 
-function cloneContainerStatus(s: ContainerStatus): ContainerStatus {
-  return { ...s, state: { ...s.state }, lastState: { ...s.lastState } };
+/**
+ * The cloned pod's container statuses made its own (shallow copies, so their fields can be set)
+ * before a writer changes them in place; clonePod itself leaves them shared with the original.
+ */
+export function ownContainerStatuses(p: Pod): ContainerStatus[] {
+  const own = (p.status.containerStatuses ?? []).map((s) => ({ ...s }));
+  if (p.status.containerStatuses) p.status.containerStatuses = own;
+  return own;
 }
 
 /** Sets a pod condition, keeping lastTransitionTime when the status does not change. */

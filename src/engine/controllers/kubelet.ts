@@ -1,7 +1,7 @@
 // The kubelet on every node: sandbox and pod IP, image pulls, container start, probes, crash
 // restarts with CrashLoopBackOff (B.3), and graceful termination with preStop and SIGTERM (B.2).
 // It also decides whether a container is listening, which is what the data plane asks.
-import { clonePod, setPodCondition } from '../api/pods';
+import { clonePod, ownContainerStatuses, setPodCondition } from '../api/pods';
 import type { Container, ContainerStatus, Pod, Probe } from '../api/types';
 import type { Cluster } from '../cluster';
 import { deepFreeze } from '../util/freeze';
@@ -267,7 +267,7 @@ export class Kubelet {
     const now = pod.status.conditions.find((c) => c.type === 'Ready')?.status === 'True';
     if (now === ready) return;
     this.update(rt, (p) => {
-      for (const s of p.status.containerStatuses ?? []) s.ready = ready;
+      for (const s of ownContainerStatuses(p)) s.ready = ready;
       const reason = ready ? undefined : 'ContainersNotReady';
       setPodCondition(p, 'ContainersReady', ready ? 'True' : 'False', this.c.now, reason);
       setPodCondition(p, 'Ready', ready ? 'True' : 'False', this.c.now, reason);
@@ -300,7 +300,7 @@ export class Kubelet {
     rt.lastCrashAt = this.c.now;
     this.c.ctl.traffic.podStopped(key);
     const pod = this.update(rt, (p) => {
-      for (const s of p.status.containerStatuses ?? []) {
+      for (const s of ownContainerStatuses(p)) {
         const startedAt = s.state.running?.startedAt ?? this.c.now;
         s.state = { terminated: { exitCode, reason, startedAt, finishedAt: this.c.now } };
         s.lastState = { terminated: { exitCode, reason, startedAt, finishedAt: this.c.now } };
@@ -315,7 +315,7 @@ export class Kubelet {
       this.c.after(this.c.rng.between(50, 200), () => {
         if (!this.alive(rt, gen)) return;
         const p = this.update(rt, (x) => {
-          for (const s of x.status.containerStatuses ?? []) {
+          for (const s of ownContainerStatuses(x)) {
             s.state = {
               waiting: {
                 reason: 'CrashLoopBackOff',

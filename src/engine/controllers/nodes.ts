@@ -3,7 +3,7 @@
 // pods are marked not ready, and when their NoExecute tolerations (300 s by default) run out they are
 // evicted.
 import type { Node, Pod } from '../api/types';
-import { clonePod, setPodCondition } from '../api/pods';
+import { clonePod, ownContainerStatuses, setPodCondition } from '../api/pods';
 import { KUBE_VERSION, type Cluster } from '../cluster';
 import { HostLocalIpam, nodeInternalIp, nodePodCidrBase } from '../network/ipam';
 import { intToIp } from '../util/ip';
@@ -214,7 +214,7 @@ export class Nodes {
       if (!pod) continue;
       const p = clonePod(pod);
       setPodCondition(p, 'Ready', 'False', this.c.now);
-      for (const s of p.status.containerStatuses ?? []) s.ready = false;
+      for (const s of ownContainerStatuses(p)) s.ready = false;
       this.c.store.put(p);
       this.c.recordEvent(
         p,
