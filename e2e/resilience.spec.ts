@@ -231,3 +231,21 @@ test('a share link with a million replicas is refused with an alert and the defa
   await expect(page.locator('[data-testid=pod][data-status=Running]')).toHaveCount(6);
   await expectResponsive(page);
 });
+
+test('a part that cannot be fetched says so, keeps the cluster, and opens on retry', async ({
+  page,
+}) => {
+  // The connection drops for the Share dialog's chunk (prefetch and first use both fail).
+  const chunk = /\/assets\/ShareDialog-[^/]+\.js$/;
+  await page.route(chunk, (route) => route.abort('internetdisconnected'));
+  await openApp(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toBeVisible();
+  // The page is still there, the cluster still drawn.
+  expect(await page.locator('[data-testid=pod]').count()).toBeGreaterThanOrEqual(6);
+  // The connection is back: Try again fetches it and the dialog opens.
+  await page.unroute(chunk);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this cluster' })).toBeVisible();
+});

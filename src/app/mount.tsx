@@ -16,6 +16,7 @@ import { browserStorage } from './sessions/storage';
 import { listenForLinks, navigationType } from './share/linkListener';
 import { createAppStore, pushAlert } from './stores/appStore';
 import { prewarmEngineWorker } from '../worker/client';
+import { prefetchWhenStarted } from './prefetch';
 import { parseUrlOptions } from './url';
 
 /**
@@ -76,6 +77,7 @@ export async function mountApp(root: HTMLElement, search: string): Promise<() =>
   });
   const stops = [
     stopLang,
+    prefetchWhenStarted(store),
     sessions.start(),
     opts.embed
       ? startEmbedBridge({ win: window, runner, store, referrer: document.referrer })

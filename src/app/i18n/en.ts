@@ -120,6 +120,9 @@ export const en = {
   'events.time': '{seconds} s',
 
   'errors.langLoad': 'The {lang} texts could not be loaded ({message}); the page stays in English.',
+  'errors.chunk':
+    'This part of kubeplay could not be loaded ({message}). Check the connection and try again; the cluster keeps running.',
+  'errors.retry': 'Try again',
   'errors.load': 'The lesson could not be loaded: {message}',
   'errors.engine': 'The simulation failed: {message}',
   'errors.command': '{command} failed: {message}',

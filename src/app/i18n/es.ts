@@ -125,6 +125,9 @@ export const es: Messages = {
 
   'errors.langLoad':
     'No se pudieron cargar los textos en {lang} ({message}); la página sigue en inglés.',
+  'errors.chunk':
+    'No se pudo cargar esta parte de kubeplay ({message}). Revisa la conexión y vuelve a intentarlo; el clúster sigue funcionando.',
+  'errors.retry': 'Reintentar',
   'errors.load': 'No se pudo cargar la lección: {message}',
   'errors.engine': 'La simulación ha fallado: {message}',
   'errors.command': '{command} ha fallado: {message}',

@@ -2,13 +2,14 @@
 // simulation, not by a button), hints one at a time, Next once the goals hold, the steps as a
 // row to revisit, and in teacher mode the solution with Run buttons, any step, and the lesson
 // skeleton export. Lesson texts are rendered as text (markdown-lite), never as HTML.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { GoalStatus } from '../../engine/index';
 import { localized, localizedList } from '../../lessons/text';
 import { useAppState, useAppStore, useRunner } from '../AppContext';
 import { isBuiltInLesson } from './catalog';
 import { useLang } from '../i18n/useT';
+import { lazyPart } from '../lazyPart';
 import { LessonsProvider, useLesson, useLessonController } from './context';
 import { LessonController } from './controller';
 import { ExportDialog } from './ExportDialog';
@@ -17,14 +18,16 @@ import { describeGoal, describeStatus } from './goalText';
 import { lt } from './i18n';
 import { InlineText, LessonText } from './markdown';
 import { RulesView } from './RulesView';
-
-// The gallery and the quick links carry every lesson's card: fetched when first shown.
-const LessonGallery = lazy(() =>
-  import('./LessonGallery').then((m) => ({ default: m.LessonGallery })),
-);
-const QuickLinks = lazy(() => import('./LessonGallery').then((m) => ({ default: m.QuickLinks })));
 import { TeacherSolution } from './TeacherSolution';
 import './lessons.css';
+
+// The gallery and the quick links carry every lesson's card: fetched when first shown.
+export const LESSON_GALLERY = lazyPart(() =>
+  import('./LessonGallery').then((m) => m.LessonGallery),
+);
+const LessonGallery = LESSON_GALLERY.Component;
+const QUICK_LINKS = lazyPart(() => import('./LessonGallery').then((m) => m.QuickLinks));
+const QuickLinks = QUICK_LINKS.Component;
 
 /** The lesson region with its own controller (one per app instance; embeds have none). */
 export function LessonPanel() {
@@ -87,11 +90,7 @@ function LessonPanelBody() {
         {lt(lang, 'teacher.toggle')}
       </label>
       {teacher && <ExportDialog />}
-      {galleryOpen && (
-        <Suspense fallback={null}>
-          <LessonGallery onClose={() => setGalleryOpen(false)} />
-        </Suspense>
-      )}
+      {galleryOpen && <LessonGallery onClose={() => setGalleryOpen(false)} />}
     </section>
   );
 }
@@ -101,9 +100,7 @@ function NoLesson() {
   return (
     <>
       <p className="panel__empty">{lt(lang, 'panel.noLesson')}</p>
-      <Suspense fallback={null}>
-        <QuickLinks />
-      </Suspense>
+      <QuickLinks />
     </>
   );
 }

@@ -62,6 +62,14 @@ export function lessonInfo(entry: LessonEntry): ScenarioInfo {
 
 let parser: Promise<typeof ScenarioParser> | null = null;
 
+/** Fetches the scenario parser ahead of use (after the first frame, so it works offline later). */
+export function preloadScenarioParser(): void {
+  parser ??= import('../../lessons/scenarioInfo');
+  parser.catch(() => {
+    parser = null;
+  });
+}
+
 /**
  * Title and manifests of a scenario that arrived at run time (a link, a file, an embed, a kept
  * session); empty values when the text is not a scenario. A built-in lesson's scenario is known

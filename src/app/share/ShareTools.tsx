@@ -1,17 +1,21 @@
 // The top bar's Share, Embed and Scenarios buttons and the dialogs they open. The dialogs (and the
 // YAML and QR code they use) are fetched on first open, not with the page.
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n/useT';
+import { lazyPart } from '../lazyPart';
 import { useSessions } from '../sessions/context';
 import './share.css';
 
-const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
-const EmbedDialog = lazy(() =>
-  import('../embed/EmbedDialog').then((m) => ({ default: m.EmbedDialog })),
+export const SHARE_DIALOG = lazyPart(() => import('./ShareDialog').then((m) => m.ShareDialog));
+export const EMBED_DIALOG = lazyPart(() =>
+  import('../embed/EmbedDialog').then((m) => m.EmbedDialog),
 );
-const SessionsDialog = lazy(() =>
-  import('../sessions/SessionsDialog').then((m) => ({ default: m.SessionsDialog })),
+export const SESSIONS_DIALOG = lazyPart(() =>
+  import('../sessions/SessionsDialog').then((m) => m.SessionsDialog),
 );
+const ShareDialog = SHARE_DIALOG.Component;
+const EmbedDialog = EMBED_DIALOG.Component;
+const SessionsDialog = SESSIONS_DIALOG.Component;
 
 type Open = 'share' | 'embed' | 'sessions' | null;
 
@@ -37,11 +41,9 @@ export function ShareTools() {
       >
         {t('sessions.button')}
       </button>
-      <Suspense fallback={null}>
-        {open === 'share' && <ShareDialog onClose={close} />}
-        {open === 'embed' && <EmbedDialog onClose={close} />}
-        {open === 'sessions' && <SessionsDialog onClose={close} />}
-      </Suspense>
+      {open === 'share' && <ShareDialog onClose={close} />}
+      {open === 'embed' && <EmbedDialog onClose={close} />}
+      {open === 'sessions' && <SessionsDialog onClose={close} />}
     </div>
   );
 }
