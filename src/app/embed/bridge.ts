@@ -87,7 +87,13 @@ export function startEmbedBridge({ win, runner, store, referrer }: BridgeDeps): 
         return;
       }
       case 'kubeplay:load': {
-        const info = await scenarioInfo(msg.scenario);
+        let info: Awaited<ReturnType<typeof scenarioInfo>>;
+        try {
+          info = await scenarioInfo(msg.scenario);
+        } catch (e) {
+          send({ type: 'kubeplay:error', message: e instanceof Error ? e.message : String(e) });
+          return;
+        }
         const r = await runner.open({
           lesson: { id: 'embed', title: info.title, scenario: msg.scenario },
           load: {},
@@ -104,8 +110,10 @@ export function startEmbedBridge({ win, runner, store, referrer }: BridgeDeps): 
     parentOrigin = e.origin;
     flush();
     if (!parsed.ok) send({ type: 'kubeplay:error', message: parsed.error });
-    else void act(parsed.message);
+    // One message at a time, in the order the parent sent them (a load may wait for the parser).
+    else queued = queued.then(() => act(parsed.message));
   };
+  let queued: Promise<void> = Promise.resolve();
   win.addEventListener('message', onMessage);
   return () => {
     win.removeEventListener('message', onMessage);

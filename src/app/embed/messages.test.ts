@@ -118,7 +118,10 @@ function fakeRunner() {
         line.includes('nope') ? { ok: false, error: 'error: not found' } : { ok: true, error: '' },
       );
     },
-    open: () => Promise.resolve({ ok: false, message: 'metadata.name: is required' }),
+    open: () => {
+      calls.push('open');
+      return Promise.resolve({ ok: false, message: 'metadata.name: is required' });
+    },
   } as unknown as EngineRunner;
   const emit = (events: Partial<ClusterEvent>[]) =>
     listener?.({ events, requests: [], now: 0, reset: false } as unknown as Frame, 'tick');
@@ -163,6 +166,7 @@ describe('the embed bridge', () => {
     expect(f.posted).toHaveLength(1);
 
     f.receive({ type: 'kubeplay:pause' });
+    await flush(); // messages are acted on one at a time, in order
     expect(r.calls).toEqual(['pause']);
     expect(f.posted.slice(1)).toEqual([
       { msg: { type: 'kubeplay:event', event }, origin: 'https://docs.example' },
@@ -188,6 +192,17 @@ describe('the embed bridge', () => {
     ]);
   });
 
+  it('acts on messages in order: a command sent after a load runs on the loaded cluster', async () => {
+    const f = fakeFrame();
+    const r = fakeRunner();
+    startEmbedBridge({ win: f.win, runner: r.runner, store: store(), referrer: '' });
+    f.receive({ type: 'kubeplay:load', scenario: 'kind: Scenario' });
+    f.receive({ type: 'kubeplay:command', command: 'kubectl get pods' });
+    f.receive({ type: 'kubeplay:pause' });
+    await vi.waitFor(() => expect(r.calls).toHaveLength(3));
+    expect(r.calls).toEqual(['open', 'kubectl get pods', 'pause']);
+  });
+
   it('accepts messages only from the parent, and answers errors to its origin', async () => {
     const f = fakeFrame();
     const r = fakeRunner();
@@ -202,10 +217,10 @@ describe('the embed bridge', () => {
     f.receive({ type: 'kubeplay:command', command: 'kubectl delete pod nope' });
     f.receive({ type: 'kubeplay:load', scenario: 'kind: Scenario' });
     f.receive({ type: 'kubeplay:fly' });
-    await flush();
-    expect(r.calls).toEqual(['kubectl delete pod nope']);
-    // A scenario is described by the lazily loaded YAML parser before it opens.
+    // A scenario is described by the lazily loaded YAML parser before it opens; messages are
+    // acted on in the order they came.
     await vi.waitFor(() => expect(f.posted.length).toBe(4));
+    expect(r.calls).toEqual(['kubectl delete pod nope', 'open']);
     expect(f.posted.slice(1)).toEqual([
       {
         msg: { type: 'kubeplay:error', message: 'kubeplay:fly: unknown message type' },

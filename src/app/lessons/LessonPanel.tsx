@@ -57,7 +57,8 @@ function LessonPanelBody() {
   const { entry, step, teacher } = useLesson(
     useShallow((s) => ({ entry: s.entry, step: s.step, teacher: s.teacher })),
   );
-  const builtIn = useAppState((s) => isBuiltInLesson(s.lesson.id));
+  // A built-in lesson whose steps are on their way; not when the cluster failed to start.
+  const builtIn = useAppState((s) => isBuiltInLesson(s.lesson.id) && s.engine.status !== 'failed');
   if (!controller) return null;
   return (
     <section className="panel lesson" aria-labelledby="lesson-panel-title">

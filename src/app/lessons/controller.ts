@@ -125,7 +125,15 @@ export class LessonController {
     const seq = ++this.prepareSeq;
     const { runner, app } = this.deps;
     const lesson = app.getState().lesson;
-    const entry = (await lessonById(lesson.id)) ?? null;
+    let entry: LessonEntry | null;
+    try {
+      entry = (await lessonById(lesson.id)) ?? null;
+    } catch (e) {
+      // The lesson's chunk could not be fetched: the cluster runs on, the panel says why.
+      if (seq === this.prepareSeq)
+        this.set({ preparing: false, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
     if (seq !== this.prepareSeq) return;
     let resumable = false;
     if (entry?.id !== this.state.entry?.id) {

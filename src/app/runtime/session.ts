@@ -155,10 +155,9 @@ export class EngineSession {
     if (this.crashed || this.stalled) this.startClient();
     this.opening = true;
     try {
-      const [r, text] = await Promise.all([
-        this.api.load(req.lesson.scenario, req.load),
-        req.editorText ?? scenarioInfo(req.lesson.scenario).then((i) => i.manifests),
-      ]);
+      // The editor's text first: if it cannot be had, the worker keeps the running cluster.
+      const text = req.editorText ?? (await scenarioInfo(req.lesson.scenario)).manifests;
+      const r = await this.api.load(req.lesson.scenario, req.load);
       if (!r.ok) return { ok: false, message: r.message };
       this.generation++;
       this.inFlight = null;
@@ -203,12 +202,16 @@ export class EngineSession {
     const lesson = this.state.lesson;
     patchUi(this.store, { selectedPod: null });
     patchEditor(this.store, { diagnostics: [], lastApply: null });
-    // The lesson's manifests go back into the editor (known at once for a built-in lesson).
+    // The lesson's manifests go back into the editor (known at once for a built-in lesson),
+    // unless the learner has typed meanwhile.
+    const typed = this.state.editor.text;
     void scenarioInfo(lesson.scenario).then(
       (info) => {
-        if (this.state.lesson === lesson) patchEditor(this.store, { text: info.manifests });
+        const s = this.state;
+        if (s.lesson === lesson && s.editor.text === typed)
+          patchEditor(this.store, { text: info.manifests });
       },
-      (e: unknown) => pushAlert(this.store, 'errors.load', { message: message(e) }),
+      (e: unknown) => pushAlert(this.store, 'errors.chunk', { message: message(e) }),
     );
     // A dead or hung worker is replaced; a live one just loads the lesson again.
     if (this.crashed || this.stalled) this.startClient();

@@ -132,9 +132,19 @@ export async function planBoot(input: BootInput): Promise<BootPlan> {
       if (kept.session) return fromSession(kept.session, search, scope, 'restored');
     }
     const payload = decoded.payload;
+    let lesson: LessonState, editorText: string;
+    try {
+      [lesson, editorText] = await Promise.all([
+        lessonFromPayload(payload, 'link'),
+        editorTextFor(payload),
+      ]);
+    } catch (e) {
+      // The scenario parser could not be fetched: the lesson opens instead, and says why.
+      return fresh(null, [{ key: 'link.loadFailed', params: { message: errorText(e) } }]);
+    }
     return {
-      lesson: await lessonFromPayload(payload, 'link'),
-      editorText: await editorTextFor(payload),
+      lesson,
+      editorText,
       load: { log: payload.log, at: payload.at },
       ui: uiFromPayload(payload, search, true),
       scope,
@@ -148,4 +158,8 @@ export async function planBoot(input: BootInput): Promise<BootPlan> {
   const kept = await restorable(scope);
   if (kept.session) return fromSession(kept.session, search, scope, 'restored');
   return fresh(scope, kept.alert ? [{ key: kept.alert }] : []);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

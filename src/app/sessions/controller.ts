@@ -222,7 +222,12 @@ export class SessionController {
 
   /** Opens a scenario file; the running cluster is untouched when it is not a valid scenario. */
   async importScenario(text: string, fileName: string): Promise<OpenResult> {
-    const info = await scenarioInfo(text);
+    let info: Awaited<ReturnType<typeof scenarioInfo>>;
+    try {
+      info = await scenarioInfo(text);
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
     const id = `file:${info.name || fileName}`;
     return this.runner.open({ lesson: { id, title: info.title, scenario: text }, load: {} });
   }
@@ -240,12 +245,20 @@ export class SessionController {
       return { ok: false, message: decoded.error.detail };
     }
     const p = decoded.payload;
-    const req: OpenRequest = {
-      lesson: await lessonFromPayload(p, 'link'),
-      load: { log: p.log, at: p.at },
-      editorText: await editorTextFor(p),
-      ui: uiFromPayload(p, search, true),
-    };
+    let req: OpenRequest;
+    try {
+      req = {
+        lesson: await lessonFromPayload(p, 'link'),
+        load: { log: p.log, at: p.at },
+        editorText: await editorTextFor(p),
+        ui: uiFromPayload(p, search, true),
+      };
+    } catch (e) {
+      // The scenario parser could not be fetched: the running cluster stays, and says why.
+      const message = e instanceof Error ? e.message : String(e);
+      pushAlert(this.store, 'link.loadFailed', { message });
+      return { ok: false, message };
+    }
     this.setScope(null);
     const r = await this.runner.open(req);
     if (!r.ok) {
