@@ -18,6 +18,7 @@ export interface ClusterOpts {
   ipvsScheduler?: 'rr' | 'lc' | 'sh';
   seed?: number;
   serviceCIDR?: string;
+  podCIDR?: string;
   traffic?: Scenario['traffic'];
   timeline?: Scenario['timeline'];
 }
@@ -35,6 +36,7 @@ export function scenarioOf(manifests: (object | string)[], opts: ClusterOpts = {
       seed: opts.seed ?? 1,
       ...(opts.ipvsScheduler ? { ipvsScheduler: opts.ipvsScheduler } : {}),
       ...(opts.serviceCIDR ? { serviceCIDR: opts.serviceCIDR } : {}),
+      ...(opts.podCIDR ? { podCIDR: opts.podCIDR } : {}),
     },
     manifests: docs.join('\n---\n') + '\n',
   };

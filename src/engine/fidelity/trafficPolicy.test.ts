@@ -201,6 +201,30 @@ describe('nftables external destinations', () => {
       /chain external-\S+ \{\n\t\tjump mark-for-masquerade counter packets \d+\n\t\tgoto service-/,
     );
     expect(text).toContain('ip saddr != 10.244.0.0/16 jump mark-for-masquerade');
+    // The masquerade test follows the scenario's pod network.
+    const other = setup({ type: 'NodePort' }, ['node-1'], { ...nft, podCIDR: '10.32.0.0/16' });
+    expect(other.t.engine.nodeRules('node-2')?.text).toContain(
+      'ip saddr != 10.32.0.0/16 jump mark-for-masquerade',
+    );
+  });
+
+  it('E.7 internalTrafficPolicy Local: the ClusterIP goes to a local- chain; the node port to service- over all', () => {
+    const { t, onNode } = setup(
+      { type: 'NodePort', internalTrafficPolicy: 'Local' },
+      ['node-1', 'node-2'],
+      nft,
+    );
+    const text = t.engine.nodeRules('node-1')?.text ?? '';
+    const ip = clusterIP(t, 'web');
+    expect(text).toMatch(new RegExp(`${ip.replaceAll('.', '\\.')} \\. tcp \\. 80 : goto local-`));
+    expect(text).toMatch(
+      /chain local-\S+ \{\n\t\tip daddr \S+ tcp dport 80 ip saddr != 10\.244\.0\.0\/16 jump mark-for-masquerade counter packets \d+\n\t\tnumgen random mod 2 vmap/,
+    );
+    expect(text).toMatch(/chain service-\S+ \{\n\t\tnumgen random mod 4 vmap/);
+    expect((text.match(/\tchain endpoint-\S+-default\/web\//g) ?? []).length).toBe(4);
+    const r = request(t, onNode('node-1'), 'http://web');
+    expect(r.podNode).toBe('node-1');
+    expect(proxyHop(r)?.chains[0]).toMatch(/^local-/);
   });
 
   it('E.7 Local: pod and local traffic short-circuit; no local endpoint drops the node port', () => {

@@ -204,7 +204,7 @@ function applyRules(
     return { info, verdict, endpoint: null, chains, masquerade, stale, lookupMs };
   }
   const svcName = nft
-    ? local && ext
+    ? local
       ? `local-${nftServiceChain(info).slice(8)}`
       : nftServiceChain(info)
     : c.config.proxyMode === 'ipvs'

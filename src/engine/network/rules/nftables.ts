@@ -22,35 +22,44 @@ export function nftablesRules(
     const add = (table: RuleLine['table'], chain: string, text: string, packets = 0) =>
       lines.push({ table, chain, text, packets, service: svc });
     const chain = nftServiceChain(info);
+    const localChain = `local-${chain.slice('service-'.length)}`;
     const all = usableEndpoints(info.endpoints);
     const local = usableEndpoints(info.endpoints.filter((e) => e.node === node));
-    const eps = info.internalLocal ? local : all;
-    if (eps.length === 0) {
+    const ext = externallyAccessible(info);
+    // The Cluster policy chain holds every endpoint, the Local one this node's (E.4, E.5); a
+    // Service uses the Cluster chain for Cluster internal traffic, and whenever it is reachable
+    // from outside (pod traffic to a node port is short-circuited to it even for Local).
+    const useCluster = all.length > 0 && (!info.internalLocal || ext);
+    const useLocal = local.length > 0 && (info.internalLocal || (ext && info.externalLocal));
+    const internal = info.internalLocal ? localChain : chain;
+    if ((info.internalLocal ? local : all).length === 0) {
       const verdict = info.internalLocal && all.length > 0 ? 'drop' : 'goto reject-chain';
       add(
         'map',
         'no-endpoint-services',
         `${info.clusterIP} . tcp . ${info.port} comment "${info.name}" : ${verdict}`,
       );
-    } else {
+    } else
       add(
         'map',
         'service-ips',
-        `${info.clusterIP} . tcp . ${info.port} : goto ${chain}`,
-        count(chain),
+        `${info.clusterIP} . tcp . ${info.port} : goto ${internal}`,
+        count(internal),
       );
-      add(
-        'chain',
-        chain,
-        `ip daddr ${info.clusterIP} tcp dport ${info.port} ip saddr != ${clusterCIDR} jump mark-for-masquerade`,
-      );
-      pickEndpoint(info, chain, eps, add, count);
+    const masquerade = `ip daddr ${info.clusterIP} tcp dport ${info.port} ip saddr != ${clusterCIDR} jump mark-for-masquerade`;
+    const sets = new Set<string>();
+    if (useCluster) {
+      if (!info.internalLocal) add('chain', chain, masquerade);
+      pickEndpoint(info, chain, all, sets, add, count);
     }
-    if (externallyAccessible(info)) externalRules(info, chain, all, local, clusterCIDR, add, count);
+    if (ext) externalRules(info, chain, localChain, all, local, clusterCIDR, add, count);
+    if (useLocal) {
+      if (info.internalLocal) add('chain', localChain, masquerade);
+      pickEndpoint(info, localChain, local, sets, add, count);
+    }
     // One chain per endpoint some rule above goes to.
     const seen = new Set<string>();
-    const targets = externallyAccessible(info) && info.externalLocal ? eps.concat(local) : eps;
-    for (const ep of targets) {
+    for (const ep of [...(useCluster ? all : []), ...(useLocal ? local : [])]) {
       const epChain = nftEndpointChain(info, ep);
       if (seen.has(epChain)) continue;
       seen.add(epChain);
@@ -65,19 +74,22 @@ export function nftablesRules(
 
 type Add = (table: RuleLine['table'], chain: string, text: string, packets?: number) => void;
 
-/** ClientIP affinity sets (E.3), checked before the random pick, then the pick itself. */
+/** ClientIP affinity sets (E.3, one per endpoint), checked before the random pick; the pick. */
 function pickEndpoint(
   info: ServicePortInfo,
   chain: string,
   eps: ProxyEndpoint[],
+  sets: Set<string>,
   add: Add,
   count: (name: string) => number,
 ): void {
   if (info.affinitySeconds > 0)
     for (const ep of eps) {
       const epChain = nftEndpointChain(info, ep);
-      add('set', affinitySet(epChain), `timeout ${nftTime(info.affinitySeconds)}`);
-      add('chain', chain, `ip saddr @${affinitySet(epChain)} goto ${epChain}`);
+      const set = affinitySet(epChain);
+      if (!sets.has(set)) add('set', set, `timeout ${nftTime(info.affinitySeconds)}`);
+      sets.add(set);
+      add('chain', chain, `ip saddr @${set} goto ${epChain}`);
     }
   const vmap = eps.map((ep, i) => `${i} : goto ${nftEndpointChain(info, ep)}`).join(' , ');
   add('chain', chain, `numgen random mod ${eps.length} vmap { ${vmap} }`, count(chain));
@@ -91,6 +103,7 @@ function pickEndpoint(
 function externalRules(
   info: ServicePortInfo,
   chain: string,
+  localChain: string,
   all: ProxyEndpoint[],
   local: ProxyEndpoint[],
   clusterCIDR: string,
@@ -113,11 +126,7 @@ function externalRules(
         'fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"',
       );
       add('chain', ext, `fib saddr type local goto ${chain} comment "short-circuit local traffic"`);
-      if (local.length > 0) {
-        const localChain = `local-${base}`;
-        add('chain', ext, `goto ${localChain}`, count(ext));
-        pickEndpoint(info, localChain, local, add, count);
-      }
+      if (local.length > 0) add('chain', ext, `goto ${localChain}`, count(ext));
     } else {
       add('chain', ext, 'jump mark-for-masquerade');
       add('chain', ext, `goto ${chain}`, count(ext));
