@@ -132,8 +132,7 @@ export class ObjectStore {
    * current object and list pods in the order of their last write (readers iterate them).
    */
   private reindexPod(key: string, old: Pod | undefined, pod: Pod | undefined): void {
-    const ownerOf = (p: Pod | undefined) => p?.metadata.ownerReferences?.[0]?.uid;
-    moveEntry(this.podsByOwner, ownerOf(old), ownerOf(pod), key, pod);
+    moveEntry(this.podsByOwner, firstOwnerUid(old), firstOwnerUid(pod), key, pod);
     moveEntry(this.podsByNode, old?.spec.nodeName, pod?.spec.nodeName, key, pod);
     const oldIp = old?.status.podIP;
     const ip = pod?.status.podIP;
@@ -164,6 +163,10 @@ export class ObjectStore {
 function labelPairs(p: Pod): string[] {
   const ns = p.metadata.namespace ?? '';
   return Object.entries(p.metadata.labels ?? {}).map(([k, v]) => `${ns}|${k}=${v}`);
+}
+
+function firstOwnerUid(p: Pod | undefined): string | undefined {
+  return p?.metadata.ownerReferences?.[0]?.uid;
 }
 
 /** Same label keys and values (order aside: the index does not depend on it). */

@@ -10,13 +10,14 @@ import { activePods } from './replicaset';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
+const PERCENT = /^\d+%$/;
+
 /** GetScaledValueFromIntOrPercent. */
 export function scaledValue(v: IntOrString | undefined, total: number, roundUp: boolean): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;
-  const m = v.match(/^(\d+)%$/);
-  if (!m) return Number(v) || 0;
-  const x = (Number(m[1]) * total) / 100;
+  if (!PERCENT.test(v)) return Number(v) || 0;
+  const x = (Number(v.slice(0, -1)) * total) / 100;
   return roundUp ? Math.ceil(x) : Math.floor(x);
 }
 

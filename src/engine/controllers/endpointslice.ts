@@ -118,7 +118,8 @@ export class EndpointSliceController {
   /** Slices managed for a service, by name. */
   managedSlices(svcKey: string): EndpointSlice[] {
     const [ns = 'default', name = ''] = svcKey.split('/');
-    return (this.c.ctl.sliceIndex.get(svcKey) ?? [])
+    return this.c.ctl.sliceIndex
+      .sortedNames(svcKey)
       .map((n) => this.c.store.get('EndpointSlice', objectKey(ns, n)))
       .filter(
         (s): s is EndpointSlice =>

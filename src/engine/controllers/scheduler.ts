@@ -28,6 +28,8 @@ export class Scheduler {
   /** Scratch: the scheduling pod's owner's pods per node slot, zeroed after each pick. */
   private readonly sameOwner: number[] = [];
   private table: NodeTable | null = null;
+  /** Scratch: node table indexes of the feasible nodes found for the pod being scheduled. */
+  private feasible = new Int32Array(0);
 
   constructor(private readonly c: Cluster) {
     c.store.onChange((ch) => {
@@ -39,15 +41,19 @@ export class Scheduler {
         if (oldNode !== undefined) this.countPod(oldNode, -1);
         if (newNode !== undefined) this.countPod(newNode, 1);
       }
-      const slot = (p: Pod | undefined): [string, string] | null =>
-        p?.spec.nodeName && p.metadata.deletionTimestamp === undefined
-          ? [ownerOf(p), p.spec.nodeName]
-          : null;
-      const before = slot(ch.old as Pod | undefined);
-      const after = slot(ch.obj as Pod | undefined);
-      if (before?.[0] === after?.[0] && before?.[1] === after?.[1]) return;
-      if (before) this.bump(before[0], before[1], -1);
-      if (after) this.bump(after[0], after[1], 1);
+      // The spreading counts: bound pods not being deleted, by owner and node.
+      const old = ch.old as Pod | undefined;
+      const pod = ch.obj as Pod | undefined;
+      const wasCounted = !!old?.spec.nodeName && old.metadata.deletionTimestamp === undefined;
+      const isCounted = !!pod?.spec.nodeName && pod.metadata.deletionTimestamp === undefined;
+      if (!wasCounted && !isCounted) return;
+      const ownerBefore = wasCounted ? ownerOf(old as Pod) : undefined;
+      const ownerAfter = isCounted ? ownerOf(pod as Pod) : undefined;
+      const nodeBefore = wasCounted ? old?.spec.nodeName : undefined;
+      const nodeAfter = isCounted ? pod?.spec.nodeName : undefined;
+      if (ownerBefore === ownerAfter && nodeBefore === nodeAfter) return;
+      if (wasCounted) this.bump(ownerBefore as string, nodeBefore as string, -1);
+      if (isCounted) this.bump(ownerAfter as string, nodeAfter as string, 1);
     });
   }
 
@@ -118,26 +124,27 @@ export class Scheduler {
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp !== undefined) return;
     const t = this.nodeTable();
     const nodes = t.nodes;
-    const feasible: number[] = [];
+    if (this.feasible.length < nodes.length) this.feasible = new Int32Array(nodes.length);
+    const feasible = this.feasible;
+    let found = 0;
     const want = numFeasibleNodesToFind(nodes.length);
     const n = nodes.length;
     if (!pod.spec.nodeSelector) {
       // Only the per-node verdicts matter: a tight loop over the cached table.
       const blocked = t.blocked;
       let idx = n > 0 ? this.nextStartNodeIndex % n : 0;
-      for (let i = 0; i < n && feasible.length < want; i++) {
-        if (blocked[idx] === null) feasible.push(idx);
+      for (let i = 0; i < n && found < want; i++) {
+        if (blocked[idx] === null) feasible[found++] = idx;
         if (++idx === n) idx = 0;
       }
     } else {
-      for (let i = 0; i < n && feasible.length < want; i++) {
+      for (let i = 0; i < n && found < want; i++) {
         const idx = (this.nextStartNodeIndex + i) % n;
-        if (this.unfit(t, idx, pod) === null) feasible.push(idx);
+        if (this.unfit(t, idx, pod) === null) feasible[found++] = idx;
       }
     }
-    this.nextStartNodeIndex =
-      (this.nextStartNodeIndex + feasible.length) % Math.max(1, nodes.length);
-    if (feasible.length === 0) {
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + found) % Math.max(1, nodes.length);
+    if (found === 0) {
       this.unschedulable.add(key);
       const reasons = new Map<string, number>();
       for (let i = 0; i < nodes.length; i++) {
@@ -165,7 +172,7 @@ export class Scheduler {
       );
       return;
     }
-    const node = nodes[this.pick(t, feasible, pod)] as Node;
+    const node = nodes[this.pick(t, found, pod)] as Node;
     const next = clonePod(pod);
     next.spec.nodeName = node.metadata.name;
     setPodCondition(next, 'PodScheduled', 'True', this.c.now);
@@ -186,22 +193,36 @@ export class Scheduler {
    * Scores feasible nodes (fewest pods of the same owner, then fewest pods) and picks one of the
    * best at random. Indexes into the node table; counters are arrays, so this is a tight loop.
    */
-  private pick(t: NodeTable, feasible: number[], pod: Pod): number {
+  private pick(t: NodeTable, found: number, pod: Pod): number {
+    const feasible = this.feasible;
     const mine = this.ownerOnNode.get(ownerOf(pod));
     if (mine) for (const [node, n] of mine) this.sameOwner[this.slot(node)] = n;
-    const best: number[] = [];
-    let bestScore = Infinity;
-    for (const i of feasible) {
+    const score = (i: number) => {
       const slot = t.slots[i] as number;
-      const s = (this.sameOwner[slot] as number) * 1_000_000 + (this.podsOnNode[slot] as number);
+      return (this.sameOwner[slot] as number) * 1_000_000 + (this.podsOnNode[slot] as number);
+    };
+    // Two passes instead of collecting the best: the lowest score and how many share it, then
+    // the rng's pick among them in scan order.
+    let bestScore = Infinity;
+    let ties = 0;
+    for (let k = 0; k < found; k++) {
+      const s = score(feasible[k] as number);
       if (s < bestScore) {
         bestScore = s;
-        best.length = 0;
-        best.push(i);
-      } else if (s === bestScore) best.push(i);
+        ties = 1;
+      } else if (s === bestScore) ties++;
+    }
+    let nth = this.c.rng.int(ties);
+    let chosen = feasible[0] as number;
+    for (let k = 0; k < found; k++) {
+      const i = feasible[k] as number;
+      if (score(i) === bestScore && nth-- === 0) {
+        chosen = i;
+        break;
+      }
     }
     if (mine) for (const node of mine.keys()) this.sameOwner[this.slot(node)] = 0;
-    return best[this.c.rng.int(best.length)] ?? (feasible[0] as number);
+    return chosen;
   }
 }
 
