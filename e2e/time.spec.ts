@@ -10,13 +10,15 @@ const slider = (page: Page) => page.getByRole('slider', { name: /Virtual time/ }
 
 async function dragTo(page: Page, ms: number): Promise<void> {
   const s = slider(page);
-  const horizon = Number(await s.getAttribute('aria-valuemax'));
   const box = await s.boundingBox();
   if (!box) throw new Error('no slider');
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width - 2, y);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.7, y, { steps: 4 });
+  // Grabbing the scrubber pauses the clock: only now is its scale fixed (it grows while playing).
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const horizon = Number(await s.getAttribute('aria-valuemax'));
   await page.mouse.move(box.x + (box.width * ms) / horizon, y, { steps: 4 });
   await page.mouse.up();
 }

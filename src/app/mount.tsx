@@ -64,7 +64,11 @@ export async function mountApp(root: HTMLElement, search: string): Promise<() =>
   const stopLang = store.subscribe((s, prev) => {
     if (s.ui.lang !== prev.ui.lang) void speak(s.ui.lang);
   });
-  await speak(store.getState().ui.lang);
+  // A stalled network must not keep the page blank: after 1.5 s it starts in English.
+  await Promise.race([
+    speak(store.getState().ui.lang),
+    new Promise((resolve) => window.setTimeout(resolve, 1500)),
+  ]);
   if (unknownId !== null) pushAlert(store, 'errors.unknownLesson', { id: unknownId });
   for (const a of plan.alerts) pushAlert(store, a.key, a.params);
   const runner = new EngineRunner(store, { createClient: guardedClients(store, search) });

@@ -1,6 +1,6 @@
 // The language picker. Keeps `?lang` in the URL (so a shared link keeps it) and <html lang> in sync.
 import { useEffect, type ChangeEvent } from 'react';
-import { useAppStore } from '../AppContext';
+import { useAppState, useAppStore } from '../AppContext';
 import { isLang, LANGS, translate } from '../i18n/i18n';
 import { useLang, useT } from '../i18n/useT';
 import { patchUi } from '../stores/appStore';
@@ -9,7 +9,9 @@ import { Icon } from './Icon';
 
 export function LanguageSwitcher() {
   const t = useT();
-  const lang = useLang();
+  // The language asked for (its strings may still be on their way; the page speaks English until
+  // then), so that picking it again retries a pack that failed to load.
+  const lang = useAppState((s) => s.ui.lang);
   const store = useAppStore();
   const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
     const next = e.target.value;
