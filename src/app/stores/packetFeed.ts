@@ -5,8 +5,9 @@ import { MAX_PACKETS, packetPaths, type Packet } from '../canvas/packets';
 import type { PodMemo } from './podMemory';
 
 /**
- * How many of a frame's requests to draw so that about MAX_PACKETS are in flight at once: at high
- * speeds a frame spans more virtual time than one trip lasts.
+ * How many of a frame's requests to draw so that the canvas keeps about MAX_PACKETS (some waiting
+ * to start or just arrived, about 200 moving): at high speeds a frame spans more virtual time than
+ * one trip lasts.
  */
 export function packetBudget(spanMs: number, packetMs: number): number {
   return Math.max(8, Math.ceil((MAX_PACKETS * Math.max(0, spanMs)) / packetMs));
