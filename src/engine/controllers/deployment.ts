@@ -362,6 +362,8 @@ export class DeploymentController {
       const old = prev.find((c) => c.type === type);
       const st = ok ? 'True' : 'False';
       const same = old && old.status === st && old.reason === reason;
+      // Unchanged: the same object (the status write that follows shares it).
+      if (same && old.message === message) return old;
       return {
         type,
         status: st as 'True' | 'False',

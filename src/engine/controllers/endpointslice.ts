@@ -164,7 +164,10 @@ export class EndpointSliceController {
           continue;
         this.c.store.put({
           ...slice,
-          metadata: { ...slice.metadata, labels },
+          metadata: {
+            ...slice.metadata,
+            labels: jsonEqual(slice.metadata.labels, labels) ? slice.metadata.labels : labels,
+          },
           endpoints: chunk,
           ports: g.ports,
         });

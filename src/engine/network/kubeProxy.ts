@@ -39,6 +39,37 @@ export interface RouteResult {
   lookupMs: number;
 }
 
+/** Everything of a ServicePortInfo but its endpoints: it depends on the Service object alone. */
+type PortStatics = Omit<ServicePortInfo, 'endpoints'>;
+
+/** The Service's ports as kube-proxy sees them, before endpoints (built once per Service object). */
+function portStatics(svc: Service, ip: string, ns: string): PortStatics[] {
+  const svcName = `${ns}/${svc.metadata.name}`;
+  const external = svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer';
+  return (svc.spec.ports ?? []).map((sp) => {
+    const portName = sp.name ?? '';
+    return {
+      name: portName ? `${svcName}:${portName}` : svcName,
+      namespace: ns,
+      service: svc.metadata.name,
+      portName,
+      protocol: sp.protocol ?? 'TCP',
+      type: svc.spec.type ?? 'ClusterIP',
+      clusterIP: ip,
+      port: sp.port,
+      nodePort: external ? sp.nodePort : undefined,
+      externalIPs: svc.spec.externalIPs ?? [],
+      loadBalancerIPs: (svc.status.loadBalancer.ingress ?? []).map((i) => i.ip),
+      internalLocal: svc.spec.internalTrafficPolicy === 'Local',
+      externalLocal: external && svc.spec.externalTrafficPolicy === 'Local',
+      affinitySeconds:
+        svc.spec.sessionAffinity === 'ClientIP'
+          ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800)
+          : 0,
+    };
+  });
+}
+
 /** KUBE-SVC-… / KUBE-SEP-… names (E.2). */
 export function svcChain(prefix: 'SVC' | 'SVL' | 'EXT' | 'FW', info: ServicePortInfo): string {
   const key = info.name + info.protocol;
@@ -84,6 +115,8 @@ export class KubeProxy {
   readonly table = new ProxyTable();
   readonly nodes = new Map<string, NodeProxy>();
   private readonly owned = new Map<string, Set<string>>();
+  /** Service object → its ports' fixed parts (a new Service object gets new ones). */
+  private readonly portStatics = new WeakMap<Service, PortStatics[]>();
   /** Service key → its ports' endpoints as the last rebuild merged them. */
   private readonly merges = new Map<string, PortMerge[]>();
   private readonly queue: WorkQueue;
@@ -152,34 +185,13 @@ export class KubeProxy {
     if (svc.spec.type === 'ExternalName' || !ip || ip === 'None') return [];
     const ns = svc.metadata.namespace ?? 'default';
     const slices = this.c.ctl.sliceIndex.slicesFor(objectKey(ns, svc.metadata.name));
-    return (svc.spec.ports ?? []).map((sp, i) => {
-      const portName = sp.name ?? '';
-      const protocol: Protocol = sp.protocol ?? 'TCP';
-      const merged = mergePort(slices, portName, protocol, prev?.[i]);
+    let statics = this.portStatics.get(svc);
+    if (!statics) this.portStatics.set(svc, (statics = portStatics(svc, ip, ns)));
+    return statics.map((fixed, i) => {
+      const merged = mergePort(slices, fixed.portName, fixed.protocol, prev?.[i]);
       next?.push(merged);
-      const endpoints = merged.eps; // never written: a patch copies before it changes anything
-      const svcName = `${ns}/${svc.metadata.name}`;
-      const external = svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer';
-      return {
-        name: portName ? `${svcName}:${portName}` : svcName,
-        namespace: ns,
-        service: svc.metadata.name,
-        portName,
-        protocol,
-        type: svc.spec.type ?? 'ClusterIP',
-        clusterIP: ip,
-        port: sp.port,
-        nodePort: external ? sp.nodePort : undefined,
-        externalIPs: svc.spec.externalIPs ?? [],
-        loadBalancerIPs: (svc.status.loadBalancer.ingress ?? []).map((i) => i.ip),
-        internalLocal: svc.spec.internalTrafficPolicy === 'Local',
-        externalLocal: external && svc.spec.externalTrafficPolicy === 'Local',
-        affinitySeconds:
-          svc.spec.sessionAffinity === 'ClientIP'
-            ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800)
-            : 0,
-        endpoints,
-      } satisfies ServicePortInfo;
+      // merged.eps is never written: a patch copies before it changes anything.
+      return { ...fixed, endpoints: merged.eps };
     });
   }
 
