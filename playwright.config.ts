@@ -1,10 +1,9 @@
 // Playwright: end-to-end specs in e2e/ against the production build served by `vite preview`
 // (the gate builds first). Uses Debian's Chromium when it is installed, since Playwright cannot
 // download its own browsers here; elsewhere Playwright's own Chromium.
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
-const systemChromium = '/usr/bin/chromium';
 const port = Number(process.env.KUBEPLAY_E2E_PORT ?? 4173);
 
 /** Where the JSON report goes; scripts/gate.mjs reads it to count tests. */
@@ -25,21 +24,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          // Without the network switches Chromium keeps calling home on a closed network.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

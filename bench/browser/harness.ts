@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
 
 /**
  * The preview port: `KUBEPLAY_BENCH_PORT`, else 4293 — not Vite's 4173, which the e2e specs use
@@ -56,24 +57,7 @@ async function answers(url: string): Promise<boolean> {
 
 /** Headless Chromium: Debian's when it is installed (Playwright cannot download its own here). */
 export function launchChromium(): Promise<Browser> {
-  const system = '/usr/bin/chromium';
-  return chromium.launch(
-    existsSync(system)
-      ? {
-          executablePath: system,
-          // Without the network switches Chromium keeps calling home on a closed network.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        }
-      : {},
-  );
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A page in a fresh browser context (empty cache and storage), 1280×720. */

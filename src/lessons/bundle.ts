@@ -3,18 +3,15 @@
 // steps, scenario files and what each scenario shows before it runs. Pure: the build runs it
 // (scripts/lessons-plugin.ts), so the page never parses lesson YAML.
 import { parse } from 'yaml';
-import type { Lesson, LessonLevel, LessonText, LessonTextList } from '../engine/index';
+import type { Lesson } from '../engine/index';
 import { parseLesson } from './format.ts';
 import { scenarioInfo, type ScenarioInfo } from './scenarioInfo.ts';
 
 /** What the gallery shows of a lesson, without its steps or scenarios. */
-export interface LessonCard {
-  id: string;
-  level: LessonLevel;
-  minutes: number;
-  title: LessonText;
-  summary: LessonText;
-  learn: LessonTextList;
+export interface LessonCard extends Pick<
+  Lesson,
+  'id' | 'level' | 'minutes' | 'title' | 'summary' | 'learn'
+> {
   /** How many steps it has. */
   steps: number;
 }
