@@ -28,6 +28,8 @@ interface SyncCache {
   byPod: Map<string, Built>;
   /** byPod's keys in order, or null after a pod joined or left. */
   sortedKeys: string[] | null;
+  /** The endpoints in sortedKeys order, as the last sync emitted them (never written after). */
+  sortedEndpoints: Endpoint[];
 }
 
 /** The endpoint built for one pod object. */
@@ -198,6 +200,7 @@ export class EndpointSliceController {
     if (prev?.svc !== svc || prev.nodeGeneration !== this.nodeGeneration) prev = undefined;
     if (prev?.sharedPorts) {
       const ports = prev.sharedPorts;
+      const replaced: string[] = [];
       for (const key of dirty ?? []) {
         const pod = this.c.store.get('Pod', key);
         if (
@@ -212,11 +215,31 @@ export class EndpointSliceController {
         }
         const built = prev.byPod.get(key);
         if (!built) prev.sortedKeys = null;
-        if (built?.pod !== pod) prev.byPod.set(key, { pod, ep: this.toEndpoint(svc, pod) });
+        if (built?.pod !== pod) {
+          prev.byPod.set(key, { pod, ep: this.toEndpoint(svc, pod) });
+          replaced.push(key);
+        }
       }
-      prev.sortedKeys ??= [...prev.byPod.keys()].sort();
-      const endpoints: Endpoint[] = [];
-      for (const key of prev.sortedKeys) endpoints.push((prev.byPod.get(key) as Built).ep);
+      let endpoints: Endpoint[];
+      if (prev.sortedKeys) {
+        // Same pods: the last list with the changed endpoints swapped in (found by binary search).
+        const keys = prev.sortedKeys;
+        endpoints = prev.sortedEndpoints.slice();
+        for (const key of replaced) {
+          let lo = 0;
+          let hi = keys.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((keys[mid] as string) < key) lo = mid + 1;
+            else hi = mid;
+          }
+          endpoints[lo] = (prev.byPod.get(key) as Built).ep;
+        }
+      } else {
+        const keys = (prev.sortedKeys = [...prev.byPod.keys()].sort());
+        endpoints = keys.map((key) => (prev.byPod.get(key) as Built).ep);
+      }
+      prev.sortedEndpoints = endpoints;
       if (endpoints.length > 0) groups.set('', { ports, endpoints });
       return groups;
     }
@@ -232,6 +255,7 @@ export class EndpointSliceController {
           : null,
       byPod: new Map(),
       sortedKeys: null,
+      sortedEndpoints: [],
     };
     const shared = next.sharedPorts;
     for (const key of podKeys) {
@@ -247,6 +271,7 @@ export class EndpointSliceController {
       g.endpoints.push(built.ep);
     }
     next.sortedKeys = [...next.byPod.keys()];
+    next.sortedEndpoints = next.sortedKeys.map((key) => (next.byPod.get(key) as Built).ep);
     this.cache.set(svcKey, next);
     return groups;
   }
