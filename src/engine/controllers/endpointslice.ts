@@ -32,10 +32,17 @@ interface SyncCache {
   sortedEndpoints: Endpoint[];
 }
 
-/** The endpoint built for one pod object. */
+/**
+ * The endpoint built for one version of a pod, known by its resourceVersion (every write gets a
+ * new one) rather than the object, so superseded pod versions are not kept alive.
+ */
 interface Built {
-  pod: Pod;
+  version: string;
   ep: Endpoint;
+}
+
+function builtFor(pod: Pod, ep: Endpoint): Built {
+  return { version: pod.metadata.resourceVersion, ep };
 }
 
 type Groups = Map<string, { ports: EndpointPort[]; endpoints: Endpoint[] }>;
@@ -215,8 +222,8 @@ export class EndpointSliceController {
         }
         const built = prev.byPod.get(key);
         if (!built) prev.sortedKeys = null;
-        if (built?.pod !== pod) {
-          prev.byPod.set(key, { pod, ep: this.toEndpoint(svc, pod) });
+        if (built?.version !== pod.metadata.resourceVersion) {
+          prev.byPod.set(key, builtFor(pod, this.toEndpoint(svc, pod)));
           replaced.push(key);
         }
       }
@@ -266,7 +273,8 @@ export class EndpointSliceController {
       let g = groups.get(sig);
       if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
       let built = prev?.byPod.get(key);
-      if (built?.pod !== pod) built = { pod, ep: this.toEndpoint(svc, pod) };
+      if (built?.version !== pod.metadata.resourceVersion)
+        built = builtFor(pod, this.toEndpoint(svc, pod));
       next.byPod.set(key, built);
       g.endpoints.push(built.ep);
     }

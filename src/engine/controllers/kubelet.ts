@@ -98,7 +98,10 @@ export class Kubelet {
 
   private pullAndStart(rt: PodRuntime, pod: Pod, restart: boolean): void {
     const node = this.c.ctl.nodes.get(rt.node);
-    const ct = pod.spec.containers[0];
+    // The timers below outlive this version of the pod: they keep only what their events need.
+    const subject = eventSubject(pod);
+    const containers = pod.spec.containers;
+    const ct = containers[0];
     if (!node || !ct) return;
     const gen = rt.gen;
     const cached = node.images.has(ct.image);
@@ -123,7 +126,7 @@ export class Kubelet {
         node.images.add(ct.image);
         const s = (ms / 1000).toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
         this.event(
-          pod,
+          subject,
           'Normal',
           'Pulled',
           `Successfully pulled image "${ct.image}" in ${s}s (${s}s including waiting). Image size: ${imageSize(ct.image)} bytes.`,
@@ -135,11 +138,11 @@ export class Kubelet {
     const startAt = delay + this.c.rng.between(30, 120);
     this.c.after(startAt, () => {
       if (!this.alive(rt, gen) || rt.terminating) return;
-      for (const c of pod.spec.containers) {
-        this.event(pod, 'Normal', 'Created', sharedText(createdText, c.name), 'pod.created', {
+      for (const c of containers) {
+        this.event(subject, 'Normal', 'Created', sharedText(createdText, c.name), 'pod.created', {
           container: c.name,
         });
-        this.event(pod, 'Normal', 'Started', sharedText(startedText, c.name), 'pod.started', {
+        this.event(subject, 'Normal', 'Started', sharedText(startedText, c.name), 'pod.started', {
           container: c.name,
         });
       }
@@ -433,7 +436,7 @@ export class Kubelet {
   }
 
   private event(
-    pod: Pod,
+    pod: EventSubject,
     type: 'Normal' | 'Warning',
     reason: string,
     message: string,
@@ -451,6 +454,15 @@ type Streaks = PodRuntime['probeStreak'];
 const newStreaks = (): Streaks => ({ readiness: { ok: 0, fail: 0 }, liveness: { ok: 0, fail: 0 } });
 /** The streaks of a pod with no probes: never counted, so one frozen object serves them all. */
 const NO_STREAKS: Streaks = deepFreeze(newStreaks());
+
+/** What an event needs of its pod: kind, name, namespace. */
+type EventSubject = { kind: string; metadata: { name: string; namespace?: string } };
+
+function eventSubject(pod: Pod): EventSubject {
+  const metadata: EventSubject['metadata'] = { name: pod.metadata.name };
+  if (pod.metadata.namespace !== undefined) metadata.namespace = pod.metadata.namespace;
+  return { kind: pod.kind, metadata };
+}
 
 const alreadyPresentText = (image: string) =>
   `Container image "${image}" already present on machine`;
