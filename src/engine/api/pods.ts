@@ -3,16 +3,15 @@
 import type { ContainerStatus, Pod, PodCondition } from './types';
 
 /**
- * A copy of the pod deep enough that mutating its metadata fields, spec fields or status fields
- * leaves the original alone. Labels, annotations, condition objects and container statuses stay
- * shared with the original (a change replaces the map or the array, via setPodCondition replaces
+ * A copy of the pod deep enough that mutating its metadata fields or status fields leaves the
+ * original alone. The spec, labels, annotations, condition objects and container statuses stay
+ * shared with the original (a change replaces the spec, map or array, via setPodCondition replaces
  * the condition, or takes ownContainerStatuses first), so unchanged ones compare by identity.
  */
 export function clonePod(p: Pod): Pod {
   return {
     ...p,
     metadata: { ...p.metadata },
-    spec: { ...p.spec },
     status: {
       ...p.status,
       conditions: [...p.status.conditions],

@@ -174,7 +174,7 @@ export class Scheduler {
     }
     const node = nodes[this.pick(t, found, pod)] as Node;
     const next = clonePod(pod);
-    next.spec.nodeName = node.metadata.name;
+    next.spec = { ...pod.spec, nodeName: node.metadata.name };
     setPodCondition(next, 'PodScheduled', 'True', this.c.now);
     this.c.store.put(next);
     this.c.recordEvent(
