@@ -52,7 +52,8 @@ export function setPodCondition(
   }
   const c: PodCondition = { type, status, lastTransitionTime: now };
   if (reason) c.reason = reason;
-  pod.status.conditions.push(c);
+  // A new array of exactly the right size (push would leave room for 16 more in every pod).
+  pod.status.conditions = [...conditions, c];
 }
 
 /** The pod's Ready condition is True. */
