@@ -12,6 +12,16 @@ export interface StoreChange<K extends KubeKind = KubeKind> {
   obj: ByKind[K] | undefined;
 }
 
+/**
+ * A pod bucket (podsByOwner, podsByNode) in the order its pods were last written (ascending
+ * resourceVersion): the order controllers that delete, orphan or mark pods one by one act in.
+ */
+export function inWriteOrder(bucket: Map<string, Pod> | undefined): Pod[] {
+  return [...(bucket?.values() ?? [])].sort(
+    (a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+  );
+}
+
 /** `namespace/name`, or `name` for cluster-scoped kinds. */
 export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
@@ -129,7 +139,7 @@ export class ObjectStore {
 
   /**
    * Runs on every pod write, so it touches only what changed. Owner and node buckets hold the
-   * current object and list pods in the order of their last write (readers iterate them).
+   * current object of each pod (see inWriteOrder for an order to act in).
    */
   private reindexPod(key: string, old: Pod | undefined, pod: Pod | undefined): void {
     moveEntry(this.podsByOwner, firstOwnerUid(old), firstOwnerUid(pod), key, pod);
@@ -181,7 +191,11 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
   return n === 0;
 }
 
-/** Moves `key` from bucket `from` to the end of bucket `to` (the same bucket: to its end). */
+/**
+ * Moves `key` from bucket `from` to bucket `to`; within the same bucket it only swaps in the new
+ * object (no Map delete + re-insert churn on every pod write). Readers that act on a bucket's pods
+ * one by one take them inWriteOrder.
+ */
 function moveEntry(
   index: Map<string, Map<string, Pod>>,
   from: string | undefined,
@@ -189,6 +203,13 @@ function moveEntry(
   key: string,
   obj: Pod | undefined,
 ): void {
+  if (obj && from !== undefined && from === to) {
+    const m = index.get(from);
+    if (m?.has(key)) {
+      m.set(key, obj);
+      return;
+    }
+  }
   if (from !== undefined) {
     const m = index.get(from);
     if (m) {

@@ -4,6 +4,7 @@
 // evicted.
 import type { Node, Pod } from '../api/types';
 import { clonePod, ownContainerStatuses, setPodCondition } from '../api/pods';
+import { inWriteOrder } from '../api/store';
 import { KUBE_VERSION, type Cluster } from '../cluster';
 import { HostLocalIpam, nodeInternalIp, nodePodCidrBase } from '../network/ipam';
 import { intToIp } from '../util/ip';
@@ -209,7 +210,7 @@ export class Nodes {
       },
     );
     // MarkPodsNotReady: the pods' Ready condition turns False, so their endpoints stop being ready.
-    for (const key of [...(this.c.store.podsByNode.get(name)?.keys() ?? [])]) {
+    for (const key of inWriteOrder(this.c.store.podsByNode.get(name)).map((p) => this.c.key(p))) {
       const pod = this.c.store.get('Pod', key);
       if (!pod) continue;
       const p = clonePod(pod);
@@ -230,7 +231,7 @@ export class Nodes {
     }
     // Taint-based eviction: each pod goes when its toleration of the unreachable NoExecute taint
     // runs out (300 s from DefaultTolerationSeconds), at once without one, never if unlimited.
-    for (const key of [...(this.c.store.podsByNode.get(name)?.keys() ?? [])]) {
+    for (const key of inWriteOrder(this.c.store.podsByNode.get(name)).map((p) => this.c.key(p))) {
       const pod = this.c.store.get('Pod', key);
       const ms = pod ? tolerationMs(pod, UNREACHABLE_TAINT) : null;
       if (!pod || ms === null) continue;

@@ -9,6 +9,7 @@ import {
   podReadySince,
   podRestarts,
 } from '../api/pods';
+import { inWriteOrder } from '../api/store';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Cluster } from '../cluster';
 import { SIM_LIMITS } from '../limits';
@@ -126,7 +127,7 @@ export class ReplicaSetController {
     this.owned.clearLabelCheck(uid);
     this.checkedSelector.set(uid, rs.spec.selector);
     const unmatched: Pod[] = [];
-    for (const p of this.c.store.podsByOwner.get(rs.metadata.uid)?.values() ?? [])
+    for (const p of inWriteOrder(this.c.store.podsByOwner.get(rs.metadata.uid)))
       if (!matchesSelector(rs.spec.selector, p.metadata.labels)) unmatched.push(p);
     for (const p of unmatched) {
       const next = clonePod(p);

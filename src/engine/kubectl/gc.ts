@@ -4,7 +4,7 @@
 // endpointslice controller), `--cascade=orphan` only drops the owner references.
 import type { Cluster } from '../cluster';
 import { releaseService } from '../api/services';
-import { objectKey } from '../api/store';
+import { inWriteOrder, objectKey } from '../api/store';
 import type { KubeObject, ReplicaSet } from '../api/types';
 
 /** How dependents are treated (kubectl --cascade). */
@@ -26,7 +26,7 @@ function dependents(c: Cluster, owner: KubeObject): KubeObject[] {
     for (const rs of c.store.list('ReplicaSet', ns))
       if (rs.metadata.ownerReferences?.some((o) => o.uid === owner.metadata.uid)) out.push(rs);
   if (owner.kind === 'ReplicaSet')
-    for (const p of c.store.podsByOwner.get(owner.metadata.uid)?.values() ?? []) out.push(p);
+    for (const p of inWriteOrder(c.store.podsByOwner.get(owner.metadata.uid))) out.push(p);
   return out;
 }
 
