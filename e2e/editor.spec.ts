@@ -184,3 +184,30 @@ test('a reload brings the edited text back, and undo still works', async ({ page
   });
   await expect.poll(() => getText(page)).toBe(edited);
 });
+
+test('typing before Monaco arrives: the text is kept and the caret moves into Monaco', async ({
+  page,
+}) => {
+  // Hold Monaco's chunk until the learner has started typing in the plain field.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/MonacoEditor-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?test=1');
+  const plain = page.locator('textarea[aria-label="Manifests editor"]');
+  await expect(plain).toBeVisible();
+  await plain.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('# mine\n');
+  release();
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor')))
+    .toBe(true);
+  await page.keyboard.type('zz');
+  await expect
+    .poll(() => page.evaluate(() => window.__kubeplayEditor?.getValue() ?? ''))
+    .toMatch(/^# mine\nzz/);
+});

@@ -2,35 +2,58 @@
 // stands in while it loads, or if it cannot), the keyboard hint, the prune option and the list of
 // problems from the last apply. The region, its Apply button and kubectl's output belong to the
 // layout around it; the text lives in the app store and is kept as a draft (useDraft).
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type SyntheticEvent,
+} from 'react';
 import type { Diagnostic } from '../../engine/index';
 import { useAppState } from '../AppContext';
 import { useT } from '../i18n/useT';
-import type { EditorHandle } from './MonacoEditor';
+import type { EditorHandle, MonacoEditorProps } from './MonacoEditor';
 import { EditorBoundary, PlainEditor } from './PlainEditor';
 import { useDraft } from './useDraft';
 import './editor.css';
 
-const MonacoEditor = lazy(() => import('./MonacoEditor'));
+type MonacoComponent = ComponentType<MonacoEditorProps>;
 
 /**
- * True once the cluster's first frame is drawn (or the engine failed) and the browser has a
- * moment: only then is Monaco (about 1 MB gzipped, ~0.3 s of parsing here) fetched, so it never
- * competes with the worker's start-up and the first pods for the main thread.
+ * Monaco's component once its chunk is here, else null. The chunk (about 1 MB gzipped, ~0.3 s of
+ * parsing here) is fetched only after the cluster's first frame (or a failed start) when the
+ * browser has a moment, so it never competes with the worker's start-up and the first pods. The
+ * plain field is swapped for Monaco once, when the code is ready — never through a Suspense
+ * fallback, which would remount the field under someone's fingers. A chunk that cannot be fetched
+ * leaves the plain field, which does everything but highlighting.
  */
-function useWhenIdle(): boolean {
-  const [idle, setIdle] = useState(false);
+function useMonaco(): MonacoComponent | null {
+  const [component, setComponent] = useState<MonacoComponent | null>(null);
   const started = useAppState((s) => s.engine.status !== 'loading');
   useEffect(() => {
     if (!started) return;
+    let live = true;
+    const fetch = () =>
+      void import('./MonacoEditor').then(
+        (m) => live && setComponent(() => m.default),
+        (e: unknown) =>
+          console.warn('The code editor could not be fetched; using a plain text field.', e),
+      );
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => setIdle(true), { timeout: 600 });
-      return () => cancelIdleCallback(id);
+      const id = requestIdleCallback(fetch, { timeout: 600 });
+      return () => {
+        live = false;
+        cancelIdleCallback(id);
+      };
     }
-    const id = setTimeout(() => setIdle(true), 50);
-    return () => clearTimeout(id);
+    const id = setTimeout(fetch, 50);
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
   }, [started]);
-  return idle;
+  return component;
 }
 
 export interface EditorPanelProps {
@@ -72,11 +95,26 @@ export function EditorPanel(props: EditorPanelProps) {
   const t = useT();
   const handle = useRef<EditorHandle | null>(null);
   const openedAt = useRef(performance.now());
-  const load = useWhenIdle();
+  const latestText = useRef(text);
+  latestText.current = text;
+  const MonacoEditor = useMonaco();
   useDraft(draftScope, text, onChange);
 
+  // Where the caret was in the plain text field, while it has focus: Monaco takes its place
+  // when it arrives, and someone already typing keeps typing at the same spot.
+  const plainCaret = useRef<number | null>(null);
+  const trackCaret = (e: SyntheticEvent) => {
+    if (handle.current || !(e.target instanceof HTMLTextAreaElement)) return;
+    plainCaret.current = e.type === 'blur' ? null : e.target.selectionStart;
+  };
   const onReady = useCallback((h: EditorHandle) => {
     handle.current = h;
+    const caret = plainCaret.current;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (caret !== null && lost) {
+      const before = latestText.current.slice(0, caret).split('\n');
+      h.reveal(before.length, (before.at(-1) ?? '').length + 1);
+    }
     // For benchmarks: how long the editor took from the panel's first render to usable.
     performance.measure('kubeplay:editor-ready', { start: openedAt.current });
   }, []);
@@ -92,24 +130,29 @@ export function EditorPanel(props: EditorPanelProps) {
     />
   );
   return (
-    <div className="editor">
+    <div
+      className="editor"
+      onFocusCapture={trackCaret}
+      onBlurCapture={trackCaret}
+      onKeyUpCapture={trackCaret}
+      onSelectCapture={trackCaret}
+      onMouseUpCapture={trackCaret}
+    >
       <EditorBoundary fallback={plain}>
-        {!load ? (
+        {MonacoEditor === null ? (
           plain
         ) : (
-          <Suspense fallback={plain}>
-            <MonacoEditor
-              text={text}
-              onChange={onChange}
-              onApply={onApply}
-              diagnostics={diagnostics}
-              {...(validate ? { validate } : {})}
-              label={label}
-              applyLabel={t('editor.applyAction')}
-              modelName={modelNameFor(draftScope)}
-              onReady={onReady}
-            />
-          </Suspense>
+          <MonacoEditor
+            text={text}
+            onChange={onChange}
+            onApply={onApply}
+            diagnostics={diagnostics}
+            {...(validate ? { validate } : {})}
+            label={label}
+            applyLabel={t('editor.applyAction')}
+            modelName={modelNameFor(draftScope)}
+            onReady={onReady}
+          />
         )}
       </EditorBoundary>
       <div className="editor__bar">
