@@ -62,12 +62,20 @@ export function lessonInfo(entry: LessonEntry): ScenarioInfo {
 
 let parser: Promise<typeof ScenarioParser> | null = null;
 
+/** The scenario parser's chunk, fetched once; a failed fetch is tried again on the next call. */
+function loadParser(): Promise<typeof ScenarioParser> {
+  if (!parser) {
+    parser = import('../../lessons/scenarioInfo');
+    parser.catch(() => {
+      parser = null;
+    });
+  }
+  return parser;
+}
+
 /** Fetches the scenario parser ahead of use (after the first frame, so it works offline later). */
 export function preloadScenarioParser(): void {
-  parser ??= import('../../lessons/scenarioInfo');
-  parser.catch(() => {
-    parser = null;
-  });
+  void loadParser().catch(() => undefined);
 }
 
 /**
@@ -76,13 +84,5 @@ export function preloadScenarioParser(): void {
  * already; anything else loads the YAML parser on first use (the page's first chunk has none).
  */
 export async function scenarioInfo(text: string): Promise<ScenarioInfo> {
-  const builtIn = known.get(text);
-  if (builtIn) return builtIn;
-  parser ??= import('../../lessons/scenarioInfo');
-  try {
-    return (await parser).scenarioInfo(text);
-  } catch (e) {
-    parser = null;
-    throw e;
-  }
+  return known.get(text) ?? (await loadParser()).scenarioInfo(text);
 }
