@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT';
 import { copyText } from '../share/copy';
+import { CopyStatus, type CopyState } from '../share/CopyStatus';
 import { Dialog } from '../share/Dialog';
 import { iframeSnippet, LINK_TOO_LONG, shareLink } from '../share/link';
 import { SnapshotView, TooLong } from '../share/ShareDialog';
@@ -29,7 +30,7 @@ function SnippetView({ code }: { code: string }) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [editor, setEditor] = useState(false);
-  const [copied, setCopied] = useState<'copied' | 'manual' | null>(null);
+  const [copied, setCopied] = useState<CopyState>(null);
   const snippet = iframeSnippet(shareLink(pageAddress(), code, { embed: true, editor }));
   const copy = async () => setCopied(await copyText(snippet, field.current));
   return (
@@ -63,13 +64,7 @@ function SnippetView({ code }: { code: string }) {
         <button type="button" className="btn btn--primary" onClick={() => void copy()}>
           {t('share.copy')}
         </button>
-        <span role="status" className="dialog__status">
-          {copied === 'copied'
-            ? t('share.copied')
-            : copied === 'manual'
-              ? t('share.copyManual')
-              : ''}
-        </span>
+        <CopyStatus state={copied} />
       </p>
     </>
   );

@@ -5,6 +5,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 import { Dialog } from './Dialog';
 import { copyText } from './copy';
+import { CopyStatus, type CopyState } from './CopyStatus';
 import { downloadText, sessionFiles } from './files';
 import { LINK_TOO_LONG, shareLink } from './link';
 import { QrCode } from './QrCode';
@@ -73,7 +74,7 @@ export function TooLong({
 function LinkView({ link }: { link: string }) {
   const t = useT();
   const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<'copied' | 'manual' | null>(null);
+  const [copied, setCopied] = useState<CopyState>(null);
   const copy = async () => setCopied(await copyText(link, field.current));
   return (
     <>
@@ -99,13 +100,7 @@ function LinkView({ link }: { link: string }) {
         <span data-testid="share-length" data-length={link.length}>
           {t('share.length', { count: link.length })}
         </span>
-        <span role="status" className="dialog__status">
-          {copied === 'copied'
-            ? t('share.copied')
-            : copied === 'manual'
-              ? t('share.copyManual')
-              : ''}
-        </span>
+        <CopyStatus state={copied} />
       </p>
       <QrCode text={link} />
     </>
